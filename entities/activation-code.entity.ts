@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * An activation code sent by e-mail. The code itself is never stored: `seed` lets the mail
+ * worker derive it again with the server's pepper (so a retried job sends the same code),
+ * and `codeHash` is the keyed hash checked on activation.
+ */
+@Entity({ name: 'activation_codes' })
+export class ActivationCode {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'text' })
+  seed!: string;
+
+  @Column({ name: 'code_hash', type: 'text' })
+  codeHash!: string;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'failed_attempts', type: 'int', default: 0 })
+  failedAttempts!: number;
+
+  /** Set when the code was used, or when a newer code replaced it. */
+  @Column({ name: 'spent_at', type: 'timestamptz', nullable: true })
+  spentAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const ROLES = ['citizen', 'registrar', 'official', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ['registrar', 'official', 'admin'] as const satisfies readonly Role[];
+
+export const ACCOUNT_STATUSES = ['pending_activation', 'active', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** A person who logs in: a citizen or a member of the office's staff. */
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Always lower case, so that uniqueness ignores letter case. */
+  @Column({ type: 'text' })
+  login!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  /** Lower-cased e-mail; unique, so that one address has one account. */
+  @Column({ name: 'email_normalized', type: 'text' })
+  emailNormalized!: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @Column({ name: 'first_name', type: 'text' })
+  firstName!: string;
+
+  @Column({ name: 'last_name', type: 'text' })
+  lastName!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ type: 'text' })
+  status!: AccountStatus;
+
+  @Column({ name: 'notify_by_email', type: 'boolean', default: true })
+  notifyByEmail!: boolean;
+
+  /** When the last "new message" e-mail for a status answer went out (throttling). */
+  @Column({ name: 'last_status_mail_at', type: 'timestamptz', nullable: true })
+  lastStatusMailAt!: Date | null;
+
+  @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
+  activatedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** Every role: routes open to any logged-in user. */
+export const CITIZEN_AND_STAFF = ROLES;

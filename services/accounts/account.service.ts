@@ -1,0 +1,156 @@
+import { QueryFailedError } from 'typeorm';
+import { ActivationCode } from '../../entities/activation-code.entity';
+import { User } from '../../entities/user.entity';
+import { audit } from '../audit/audit.service';
+import type { AppContext } from '../context';
+import { AppError } from '../shared/app-error';
+import { assertUnderLimit, chargeFailure, consumeOrThrow } from '../shared/rate-limits';
+import { sameDigest } from '../shared/secrets';
+import type { Me, RegisterInput } from './account.schemas';
+import { ACTIVATION_CODE_MAX_FAILURES, activationCodeHash, createActivationCode } from './activation-codes';
+import { hashPassword, verifyPassword } from './password-hash';
+import { passwordProblem } from './password-policy';
+
+const INVALID_CODE = new AppError(400, 'invalid_code', 'Niepoprawny kod', 'Kod aktywacyjny jest niepoprawny, wygasł lub został już użyty. Możesz poprosić o nowy kod.');
+const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'Niepoprawne dane logowania', 'Login lub hasło są niepoprawne.');
+const NOT_ACTIVE = new AppError(403, 'account_not_active', 'Konto nieaktywne', 'Konto nie zostało jeszcze aktywowane. Wpisz kod aktywacyjny z wiadomości e-mail.');
+
+/** Citizen accounts: registration, activation, login, logout and the caller's own data. */
+export class AccountService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /**
+   * Registers a citizen and e-mails an activation code. An address that already has an account
+   * gets the same answer and creates nothing; its owner is told by e-mail instead.
+   */
+  async register(input: RegisterInput, ip: string): Promise<void> {
+    await consumeOrThrow(this.ctx.rateLimits.registrations, ip);
+    const problem = passwordProblem(input.password, input.login);
+    if (problem) throw AppError.validation([{ field: 'password', message: problem }]);
+    const emailNormalized = input.email.toLowerCase();
+
+    const users = this.ctx.dataSource.getRepository(User);
+    const owner = await users.findOne({ where: { emailNormalized }, select: { id: true } });
+    if (owner) return this.tellOwnerOfTakenEmail(owner.id);
+    if (await users.exists({ where: { login: input.login } })) throw loginTaken();
+
+    const passwordHash = await hashPassword(input.password);
+    try {
+      await this.ctx.outbox.transaction(async (manager, emit) => {
+        const user = await manager.getRepository(User).save({
+          login: input.login,
+          email: input.email,
+          emailNormalized,
+          passwordHash,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          role: 'citizen',
+          status: 'pending_activation',
+        });
+        const activationCodeId = await createActivationCode(manager, user.id);
+        await emit({ name: 'mail.activation-code', data: { activationCodeId } });
+      });
+    } catch (error) {
+      // Two registrations raced: the loser learns what the winner took.
+      const constraint = uniqueViolation(error);
+      if (constraint === 'users_login_key') throw loginTaken();
+      if (constraint === 'users_email_normalized_key') return;
+      throw error;
+    }
+  }
+
+  private async tellOwnerOfTakenEmail(userId: string): Promise<void> {
+    // At most one such e-mail an hour per address, so registration cannot be used to flood it.
+    const fresh = await this.ctx.redis.set(`${this.ctx.producer.prefix}:email-taken:${userId}`, '1', 'EX', 3600, 'NX');
+    if (!fresh) return;
+    await this.ctx.outbox.transaction((_m, emit) => emit({ name: 'mail.email-taken', data: { userId } }));
+  }
+
+  /** Activates an account with the e-mailed code; every failure gives one answer. */
+  async activate(login: string, code: string): Promise<void> {
+    const activated = await this.ctx.outbox.transaction(async (manager, emit) => {
+      const user = await manager.getRepository(User).findOne({ where: { login }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.status !== 'pending_activation') return false;
+      const row = await manager
+        .getRepository(ActivationCode)
+        .createQueryBuilder('c')
+        .where('c.user_id = :userId AND c.spent_at IS NULL AND c.expires_at > now()', { userId: user.id })
+        .orderBy('c.created_at', 'DESC')
+        .getOne();
+      if (!row || row.failedAttempts >= ACTIVATION_CODE_MAX_FAILURES) return false;
+      if (!sameDigest(row.codeHash, activationCodeHash(code))) {
+        await manager.query(`UPDATE activation_codes SET failed_attempts = failed_attempts + 1 WHERE id = $1`, [row.id]);
+        return false;
+      }
+      await manager.query(`UPDATE activation_codes SET spent_at = now() WHERE id = $1`, [row.id]);
+      await manager.query(`UPDATE users SET status = 'active', activated_at = now() WHERE id = $1`, [user.id]);
+      await emit({ name: 'mail.account-activated', data: { userId: user.id } });
+      return true;
+    });
+    if (!activated) throw INVALID_CODE;
+  }
+
+  /** Sends a new activation code to a pending account; answers the same for any login. */
+  async resendActivation(login: string): Promise<void> {
+    const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { login }, select: { id: true, status: true } });
+    if (!user || user.status !== 'pending_activation') return;
+    const allowed = await this.ctx.rateLimits.resendActivation.consume(user.id).then(
+      () => true,
+      () => false,
+    );
+    if (!allowed) return;
+    await this.ctx.outbox.transaction(async (manager, emit) => {
+      const activationCodeId = await createActivationCode(manager, user.id);
+      await emit({ name: 'mail.activation-code', data: { activationCodeId } });
+    });
+  }
+
+  /** Logs in with login and password; unknown login and wrong password answer alike. */
+  async login(login: string, password: string, ip: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const limiter = this.ctx.rateLimits.loginFailures;
+    await assertUnderLimit(limiter, login);
+    const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { login } });
+    const ok = await verifyPassword(user?.passwordHash, password);
+    if (!user || !ok) {
+      await chargeFailure(limiter, login);
+      await audit(this.ctx.dataSource, { actor: login, action: 'login.failed', subject: user?.id ?? null, ip });
+      throw INVALID_CREDENTIALS;
+    }
+    if (user.status !== 'active') {
+      await audit(this.ctx.dataSource, { actor: login, action: 'login.refused', subject: user.id, ip, details: { status: user.status } });
+      throw NOT_ACTIVE;
+    }
+    await limiter.delete(login);
+    await audit(this.ctx.dataSource, { actor: login, action: 'login.succeeded', subject: user.id, ip, details: { role: user.role } });
+    return this.ctx.tokens.issue(user.id, user.role);
+  }
+
+  /** The caller's own account. */
+  async me(userId: string): Promise<Me> {
+    const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { id: userId } });
+    if (!user) throw AppError.unauthorized();
+    return toMe(user);
+  }
+
+  /** Changes the caller's settings. */
+  async updateMe(userId: string, changes: { notifyByEmail: boolean }): Promise<Me> {
+    await this.ctx.dataSource.getRepository(User).update({ id: userId }, { notifyByEmail: changes.notifyByEmail });
+    return this.me(userId);
+  }
+}
+
+function toMe(user: User): Me {
+  const { id, login, email, firstName, lastName, role, status, notifyByEmail } = user;
+  return { id, login, email, firstName, lastName, role, status, notifyByEmail };
+}
+
+function loginTaken(): AppError {
+  return AppError.conflict('login_taken', 'Ten login jest już zajęty. Wybierz inny.');
+}
+
+/** The name of the unique constraint a failed insert violated, if that was the failure. */
+export function uniqueViolation(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' ? driverError.constraint : undefined;
+}

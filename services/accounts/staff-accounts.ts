@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../../entities/user.entity';
+import { AppError } from '../shared/app-error';
+import { uniqueViolation } from './account.service';
+import { hashPassword } from './password-hash';
+import { passwordProblem } from './password-policy';
+
+export interface NewStaffAccount {
+  login: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  role: Exclude<Role, 'citizen'>;
+  email?: string;
+  unitId?: string | null;
+}
+
+/** Creates an active staff account (no activation e-mail: the admin hands over the login). */
+export async function createStaffAccount(manager: EntityManager, input: NewStaffAccount): Promise<{ id: string; login: string; role: Role }> {
+  const login = input.login.trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,32}$/.test(login)) {
+    throw AppError.validation([{ field: 'login', message: 'Login musi mieć od 3 do 32 znaków: litery a–z, cyfry, kropka, podkreślenie lub myślnik.' }]);
+  }
+  const problem = passwordProblem(input.password, login);
+  if (problem) throw AppError.validation([{ field: 'password', message: problem }]);
+  // Staff need no personal address here; a unique placeholder keeps the e-mail index honest.
+  const email = input.email ?? `${login}@staff.invalid`;
+  try {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO users (login, email, email_normalized, password_hash, first_name, last_name, role, status, activated_at, notify_by_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', now(), false) RETURNING id`,
+      [login, email, email.toLowerCase(), await hashPassword(input.password), input.firstName, input.lastName, input.role],
+    );
+    return { id: rows[0].id, login, role: input.role };
+  } catch (error) {
+    if (uniqueViolation(error)) throw AppError.conflict('login_taken', 'Ten login jest już zajęty.');
+    throw error;
+  }
+}

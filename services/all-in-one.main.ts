@@ -1,0 +1,25 @@
+import { config } from '../config/config';
+import { startWorkers } from '../workers/worker.runner';
+import { createContext } from './context';
+import { closeServer, listen } from './gateway/gateway.server';
+import { logger } from './shared/logger';
+import { onShutdown } from './shared/shutdown';
+
+/** `npm start`: the gateway and every worker in one process, the default for one machine. */
+async function main(): Promise<void> {
+  const { port } = config();
+  const ctx = await createContext();
+  const workers = await startWorkers(ctx);
+  const { server } = await listen(ctx, port);
+  logger.info({ port, url: config().publicUrl, queues: workers.queues }, 'service listening');
+  onShutdown(async () => {
+    await closeServer(server);
+    await workers.close();
+    await ctx.close();
+  });
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, 'service failed to start');
+  process.exit(1);
+});

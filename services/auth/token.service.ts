@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { Redis } from 'ioredis';
+import { config } from '../../config/config';
+import type { Role } from '../../entities/user.entity';
+import { ROLES } from '../../entities/user.entity';
+
+/** Who is calling, as a verified access token says. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  tokenId: string;
+  expiresAt: number;
+}
+
+/**
+ * Access tokens: JWTs signed with one pinned algorithm, carrying `sub`, `role`, `iat`, `exp`,
+ * `iss`, `aud` and a `jti` by which logout revokes the token (held in Redis until it expires).
+ */
+export class TokenService {
+  private readonly settings = config().jwt;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = config().queuePrefix,
+  ) {}
+
+  /** Signs a new access token for a user. */
+  issue(userId: string, role: Role): { accessToken: string; expiresIn: number } {
+    const accessToken = jwt.sign({ role }, this.settings.secret, {
+      algorithm: this.settings.algorithm,
+      subject: userId,
+      issuer: this.settings.issuer,
+      audience: this.settings.audience,
+      expiresIn: this.settings.ttlSeconds,
+      jwtid: randomUUID(),
+    });
+    return { accessToken, expiresIn: this.settings.ttlSeconds };
+  }
+
+  /** Verifies a token (signature, algorithm, issuer, audience, expiry, revocation); null if bad. */
+  async verify(token: string): Promise<Principal | null> {
+    let claims: jwt.JwtPayload;
+    try {
+      const decoded = jwt.verify(token, this.settings.secret, {
+        algorithms: [this.settings.algorithm],
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+      });
+      if (typeof decoded === 'string') return null;
+      claims = decoded;
+    } catch {
+      return null;
+    }
+    const role = claims.role as Role;
+    if (!claims.sub || !claims.jti || !claims.exp || !ROLES.includes(role)) return null;
+    if (await this.redis.exists(this.revokedKey(claims.jti))) return null;
+    return { userId: claims.sub, role, tokenId: claims.jti, expiresAt: claims.exp };
+  }
+
+  /** Refuses this token from now until it would have expired anyway. */
+  async revoke(principal: Principal): Promise<void> {
+    const ttl = Math.max(1, principal.expiresAt - Math.floor(Date.now() / 1000));
+    await this.redis.set(this.revokedKey(principal.tokenId), '1', 'EX', ttl);
+  }
+
+  private revokedKey(tokenId: string): string {
+    return `${this.prefix}:revoked-token:${tokenId}`;
+  }
+}

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { config } from '../../config/config';
+import { createDataSource } from '../../entities/data-source';
+import { createStaffAccount } from '../accounts/staff-accounts';
+import { AppError } from '../shared/app-error';
+
+const USAGE = `Usage:
+  npm run cli -- admin:create --login LOGIN --password PASSWORD [--first-name NAME] [--last-name NAME]
+      Creates an active admin account. Exit 1 with a message when the login exists.
+`;
+
+/** `npm run cli -- <command>`: operator commands. */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'admin:create':
+      return adminCreate(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return command ? 0 : 1;
+    default:
+      process.stderr.write(`Unknown command: ${command}\n${USAGE}`);
+      return 1;
+  }
+}
+
+async function adminCreate(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      login: { type: 'string' },
+      password: { type: 'string' },
+      'first-name': { type: 'string', default: 'Administrator' },
+      'last-name': { type: 'string', default: 'Systemu' },
+    },
+  });
+  if (!values.login || !values.password) {
+    process.stderr.write(`admin:create needs --login and --password\n${USAGE}`);
+    return 1;
+  }
+  config();
+  const ds = await createDataSource(undefined, 2).initialize();
+  try {
+    const admin = await createStaffAccount(ds.manager, {
+      login: values.login,
+      password: values.password,
+      firstName: values['first-name'],
+      lastName: values['last-name'],
+      role: 'admin',
+    });
+    process.stdout.write(`Created admin account "${admin.login}" (${admin.id}).\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      const reasons = error.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+      process.stderr.write(`Cannot create the admin: ${reasons ?? error.detail}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: Error) => {
+    process.stderr.write(`Failed: ${error.message}\n`);
+    process.exit(1);
+  });

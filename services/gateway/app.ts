@@ -1,0 +1,67 @@
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import promBundle from 'express-prom-bundle';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { config } from '../../config/config';
+import { AccountService } from '../accounts/account.service';
+import type { AppContext } from '../context';
+import { InboxService } from '../inbox/inbox.service';
+import { logger } from '../shared/logger';
+import { registerQueueDepth, registry } from '../shared/metrics';
+import { ApiRouter } from './http/api-router';
+import { Authenticator } from './http/authenticate';
+import { buildOpenApiDocument } from './http/openapi';
+import { errorHandler, notFoundHandler } from './http/problem';
+import { accountRoutes } from './routes/accounts.routes';
+import { inboxRoutes } from './routes/inbox.routes';
+import { operationsRoutes } from './routes/operations.routes';
+import { queueDashboard } from './routes/queue-dashboard';
+
+export const API_PREFIX = '/api/v1';
+
+/** Builds the HTTP gateway: it validates, authorises, writes and enqueues; it runs no workers. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.set('trust proxy', config().trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    }),
+  );
+  app.use(
+    promBundle({
+      autoregister: false,
+      includeMethod: true,
+      includePath: true,
+      promRegistry: registry,
+      metricType: 'histogram',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      normalizePath: (req) => req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched',
+    }),
+  );
+  app.use(cookieParser());
+  registerQueueDepth(() =>
+    Promise.all(ctx.producer.all().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts('waiting', 'active', 'delayed', 'failed') }))),
+  );
+
+  const authenticator = new Authenticator(ctx.tokens);
+  const api = new ApiRouter(authenticator);
+  accountRoutes(api, new AccountService(ctx), ctx.tokens);
+  inboxRoutes(api, new InboxService(ctx.dataSource));
+
+  const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), config().publicUrl);
+  app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(API_PREFIX, api.router);
+  app.use(operationsRoutes(ctx));
+  app.use('/admin/queues', queueDashboard(ctx, authenticator));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,22 @@
+import { config } from '../../config/config';
+import { createContext } from '../context';
+import { logger } from '../shared/logger';
+import { onShutdown } from '../shared/shutdown';
+import { closeServer, listen } from './gateway.server';
+
+/** `npm run start:gateway`: the HTTP gateway alone. */
+async function main(): Promise<void> {
+  const { port } = config();
+  const ctx = await createContext();
+  const { server } = await listen(ctx, port);
+  logger.info({ port, url: config().publicUrl }, 'gateway listening');
+  onShutdown(async () => {
+    await closeServer(server);
+    await ctx.close();
+  });
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, 'gateway failed to start');
+  process.exit(1);
+});

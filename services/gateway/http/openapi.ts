@@ -1,0 +1,17 @@
+import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+
+/** The OpenAPI 3.1 document, built from the routes' own zod schemas. */
+export function buildOpenApiDocument(paths: ZodOpenApiPathsObject, serverUrl: string): object {
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Stan załatwianych spraw — API',
+      version: '1.0.0',
+      description:
+        'Case status service of a municipal office. Errors are application/problem+json with a stable `code`.',
+    },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  });
+}

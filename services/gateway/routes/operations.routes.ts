@@ -1,0 +1,39 @@
+import express from 'express';
+import type { AppContext } from '../../context';
+import { registry } from '../../shared/metrics';
+
+/** Liveness, readiness and metrics for operators (outside /api/v1). */
+export function operationsRoutes(ctx: AppContext): express.Router {
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const [postgres, redis] = await Promise.all([
+      withTimeout(ctx.dataSource.query('SELECT 1')),
+      withTimeout(ctx.redis.ping()),
+    ]);
+    const ready = postgres && redis;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres: up(postgres), redis: up(redis) });
+  });
+  router.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  return router;
+}
+
+function up(ok: boolean): 'up' | 'down' {
+  return ok ? 'up' : 'down';
+}
+
+async function withTimeout(check: Promise<unknown>, ms = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([check.then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

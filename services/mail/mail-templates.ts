@@ -1,0 +1,23 @@
+import { assertTemplates, renderTriple, type Rendered } from '../shared/templates';
+
+/** Every e-mail the service sends, with the typed context its template needs. */
+export interface MailContexts {
+  'activation-code': { firstName: string; login: string; code: string; activationUrl: string; validHours: number };
+  'email-taken': { firstName: string; loginUrl: string; helpUrl: string };
+  'account-activated': { firstName: string; login: string; inboxUrl: string };
+  'new-message': { firstName: string; messageUrl: string; settingsUrl: string };
+}
+
+export type MailTemplate = keyof MailContexts;
+
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message'];
+
+/** Renders one e-mail from `templates/mail`. */
+export function renderMail<T extends MailTemplate>(name: T, context: MailContexts[T]): Rendered {
+  return renderTriple('mail', name, context);
+}
+
+/** Fails at start when a mail template is missing or broken. */
+export function assertMailTemplates(): void {
+  assertTemplates('mail', MAIL_TEMPLATES);
+}

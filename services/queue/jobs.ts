@@ -1,0 +1,42 @@
+/**
+ * The wire contract of the queues: every queue name, every job name and its payload, in one
+ * file. Payloads carry ids only, never secrets or whole entities: the worker reloads them.
+ */
+
+export const QUEUE_NAMES = ['mail', 'inbox', 'status-check'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** Every job: name → payload. */
+export interface JobPayloads {
+  /** Send the activation code of this activation-code row. */
+  'mail.activation-code': { activationCodeId: string };
+  /** Someone tried to register with this user's e-mail address: tell its owner. */
+  'mail.email-taken': { userId: string };
+  /** The account was activated: the contact inbox is ready. */
+  'mail.account-activated': { userId: string };
+  /** A message arrived in the inbox: tell its owner by e-mail (no case data in it). */
+  'mail.new-message': { messageId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** Which queue carries each job. */
+export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+  'mail.activation-code': 'mail',
+  'mail.email-taken': 'mail',
+  'mail.account-activated': 'mail',
+  'mail.new-message': 'mail',
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
+
+/** One job as it travels: the union of all `{ name, data }` pairs. */
+export type AnyJob = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+
+/** Retry defaults for every job: exponential backoff with jitter, bounded history. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

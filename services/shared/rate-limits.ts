@@ -1,0 +1,51 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { config } from '../../config/config';
+import { AppError } from './app-error';
+
+/**
+ * Every rate limit of the service, held in Redis so that it holds across gateway processes.
+ * Failure-counting limits (`loginFailures`, `keyFailures`) are checked before the attempt and
+ * charged only when it fails.
+ */
+export class RateLimits {
+  readonly loginFailures: RateLimiterRedis;
+  readonly keyFailures: RateLimiterRedis;
+  readonly statusChecks: RateLimiterRedis;
+  readonly registrations: RateLimiterRedis;
+  readonly resendActivation: RateLimiterRedis;
+
+  constructor(redis: Redis, prefix = config().queuePrefix) {
+    const limits = config().rateLimits;
+    const make = (name: string, points: number, duration: number) =>
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:${name}`, points, duration, useRedisPackage: false });
+    this.loginFailures = make('login', limits.loginFailures, 15 * 60);
+    this.keyFailures = make('access-key', limits.keyFailures, 15 * 60);
+    this.statusChecks = make('status-check', limits.statusChecks, 60);
+    this.registrations = make('register', limits.registrations, 60 * 60);
+    this.resendActivation = make('resend', 5, 60 * 60);
+  }
+}
+
+/** Throws 429 when `key` has already used up `limiter`'s points (consumes nothing). */
+export async function assertUnderLimit(limiter: RateLimiterRedis, key: string): Promise<void> {
+  const state = await limiter.get(key);
+  if (state && state.consumedPoints >= limiter.points) {
+    throw AppError.tooManyRequests(state.msBeforeNext / 1000);
+  }
+}
+
+/** Consumes one point; throws 429 when that goes over the limit. */
+export async function consumeOrThrow(limiter: RateLimiterRedis, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw AppError.tooManyRequests(error.msBeforeNext / 1000);
+    throw error;
+  }
+}
+
+/** Charges one failure to `key`; never throws for being over the limit. */
+export async function chargeFailure(limiter: RateLimiterRedis, key: string): Promise<void> {
+  await limiter.penalty(key, 1);
+}

@@ -1,0 +1,69 @@
+import { config } from '../../config/config';
+import { ActivationCode } from '../../entities/activation-code.entity';
+import { Message } from '../../entities/message.entity';
+import { User } from '../../entities/user.entity';
+import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../../services/accounts/activation-codes';
+import { renderMail } from '../../services/mail/mail-templates';
+import type { Rendered } from '../../services/shared/templates';
+import type { JobHandler, WorkerContext } from '../job-handler';
+
+const url = (path: string) => `${config().publicUrl}${path}`;
+
+/**
+ * Sends an e-mail once per event: an event already marked processed is skipped. (SMTP cannot
+ * join our transaction, so a crash between sending and marking may send one e-mail twice;
+ * it never loses one.)
+ */
+async function sendOnce(job: { id: string }, ctx: WorkerContext, to: string, mail: Rendered): Promise<'done' | 'skipped'> {
+  if (await ctx.outbox.isProcessed(job.id)) return 'skipped';
+  await ctx.mailer.send(to, mail);
+  await ctx.outbox.markProcessed(job.id);
+  return 'done';
+}
+
+async function findUser(ctx: WorkerContext, id: string): Promise<User | null> {
+  return ctx.dataSource.getRepository(User).findOne({ where: { id } });
+}
+
+export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job, ctx) => {
+  const row = await ctx.dataSource.getRepository(ActivationCode).findOne({ where: { id: job.data.activationCodeId } });
+  if (!row || row.spentAt || row.expiresAt < new Date()) return 'skipped';
+  const user = await findUser(ctx, row.userId);
+  if (!user || user.status !== 'pending_activation') return 'skipped';
+  const mail = renderMail('activation-code', {
+    firstName: user.firstName,
+    login: user.login,
+    code: activationCodeOf(row),
+    activationUrl: url(`/aktywacja?login=${encodeURIComponent(user.login)}`),
+    validHours: ACTIVATION_CODE_VALID_HOURS,
+  });
+  return sendOnce(job, ctx, user.email, mail);
+};
+
+export const sendEmailTaken: JobHandler<'mail.email-taken'> = async (job, ctx) => {
+  const user = await findUser(ctx, job.data.userId);
+  if (!user) return 'skipped';
+  const mail = renderMail('email-taken', { firstName: user.firstName, loginUrl: url('/logowanie'), helpUrl: url('/pomoc') });
+  return sendOnce(job, ctx, user.email, mail);
+};
+
+export const sendAccountActivated: JobHandler<'mail.account-activated'> = async (job, ctx) => {
+  const user = await findUser(ctx, job.data.userId);
+  if (!user) return 'skipped';
+  const mail = renderMail('account-activated', { firstName: user.firstName, login: user.login, inboxUrl: url('/skrzynka') });
+  return sendOnce(job, ctx, user.email, mail);
+};
+
+/** "A new message is waiting": a link only, never case data or an access key. */
+export const sendNewMessageNotice: JobHandler<'mail.new-message'> = async (job, ctx) => {
+  const message = await ctx.dataSource.getRepository(Message).findOne({ where: { id: job.data.messageId }, select: { id: true, userId: true } });
+  if (!message) return 'skipped';
+  const user = await findUser(ctx, message.userId);
+  if (!user || !user.notifyByEmail) return 'skipped';
+  const mail = renderMail('new-message', {
+    firstName: user.firstName,
+    messageUrl: url(`/skrzynka/${message.id}`),
+    settingsUrl: url('/skrzynka/ustawienia'),
+  });
+  return sendOnce(job, ctx, user.email, mail);
+};

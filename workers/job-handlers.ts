@@ -1,0 +1,21 @@
+import { JOB_NAMES } from '../services/queue/jobs';
+import { sendAccountActivated, sendActivationCode, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
+import type { JobHandlers } from './job-handler';
+
+/** Every job name mapped to exactly one handler (the type makes a missing one a compile error). */
+export const JOB_HANDLERS: JobHandlers = {
+  'mail.activation-code': sendActivationCode,
+  'mail.email-taken': sendEmailTaken,
+  'mail.account-activated': sendAccountActivated,
+  'mail.new-message': sendNewMessageNotice,
+};
+
+/** Checked at start: every job name has a handler and every handler a job name. */
+export function assertHandlersComplete(handlers: object = JOB_HANDLERS): void {
+  const names = new Set(Object.keys(handlers));
+  const missing = JOB_NAMES.filter((n) => !names.has(n));
+  const unknown = [...names].filter((n) => !(JOB_NAMES as string[]).includes(n));
+  if (missing.length || unknown.length) {
+    throw new Error(`Job handlers out of step with jobs.ts: missing ${missing.join(', ') || 'none'}; unknown ${unknown.join(', ') || 'none'}`);
+  }
+}

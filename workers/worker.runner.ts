@@ -1,0 +1,82 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { config } from '../config/config';
+import type { AppContext } from '../services/context';
+import { assertMailTemplates } from '../services/mail/mail-templates';
+import { Mailer } from '../services/mail/mailer';
+import { startOutboxRelay } from '../services/outbox/outbox.relay';
+import { JOB_QUEUE, QUEUE_NAMES, type JobName, type QueueName } from '../services/queue/jobs';
+import { logger } from '../services/shared/logger';
+import { jobDuration } from '../services/shared/metrics';
+import { createRedis } from '../services/shared/redis';
+import type { JobHandler, WorkerContext } from './job-handler';
+import { assertHandlersComplete, JOB_HANDLERS } from './job-handlers';
+
+export interface RunningWorkers {
+  queues: QueueName[];
+  /** Stops taking jobs, lets the ones in flight finish, then closes connections. */
+  close(): Promise<void>;
+}
+
+/** Which queues this process works, from `WORKER_QUEUES` (default: all); unknown names stop it. */
+export function selectedQueues(names = config().worker.queues): QueueName[] {
+  if (!names || names.length === 0) return [...QUEUE_NAMES];
+  const unknown = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`WORKER_QUEUES: unknown queue ${unknown.join(', ')} (known: ${QUEUE_NAMES.join(', ')})`);
+  return names as QueueName[];
+}
+
+/** Starts one BullMQ worker per selected queue, plus the outbox relay. */
+export async function startWorkers(
+  ctx: AppContext,
+  options: { queues?: QueueName[]; concurrency?: number; relay?: boolean; mailer?: Mailer } = {},
+): Promise<RunningWorkers> {
+  assertHandlersComplete();
+  assertMailTemplates();
+  const queues = options.queues ?? selectedQueues();
+  const concurrency = options.concurrency ?? config().worker.concurrency;
+  const mailer = options.mailer ?? new Mailer();
+  const workerCtx: WorkerContext = { ...ctx, mailer };
+  const connection = createRedis('consumer', 'worker');
+  connection.on('error', (error) => logger.warn({ err: error }, 'worker Redis connection error'));
+
+  const workers = queues.map((queue) => {
+    const worker = new Worker(queue, (job) => runJob(queue, job, workerCtx), {
+      connection,
+      prefix: ctx.producer.prefix,
+      concurrency: queue === 'mail' ? Math.min(concurrency, 10) : concurrency,
+    });
+    worker.on('failed', (job, error) =>
+      logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'job failed'),
+    );
+    worker.on('error', (error) => logger.error({ queue, err: error }, 'worker error'));
+    return worker;
+  });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const stopRelay = options.relay === false ? async () => undefined : startOutboxRelay(ctx.outbox, config().outboxRelayIntervalMs);
+  logger.info({ queues, concurrency }, 'workers started');
+
+  return {
+    queues,
+    async close() {
+      await stopRelay();
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+      mailer.close();
+    },
+  };
+}
+
+async function runJob(queue: QueueName, job: Job, ctx: WorkerContext): Promise<string> {
+  const name = job.name as JobName;
+  const handler = JOB_HANDLERS[name] as JobHandler<JobName> | undefined;
+  if (!handler || JOB_QUEUE[name] !== queue) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${queue}`);
+  const end = jobDuration.startTimer({ queue, job: name });
+  try {
+    const outcome = await handler({ id: String(job.id), name, data: job.data }, ctx);
+    end({ outcome });
+    return outcome;
+  } catch (error) {
+    end({ outcome: 'failed' });
+    throw error;
+  }
+}
