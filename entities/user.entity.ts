@@ -39,6 +39,10 @@ export class User {
   @Column({ type: 'text' })
   status!: AccountStatus;
 
+  /** The organisational unit of an official. */
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId!: string | null;
+
   @Column({ name: 'notify_by_email', type: 'boolean', default: true })
   notifyByEmail!: boolean;
 
