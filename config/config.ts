@@ -43,12 +43,10 @@ export type Env = z.infer<typeof envSchema>;
 
 function buildConfig(env: Env) {
   const production = env.NODE_ENV === 'production';
-  const required = (name: 'JWT_SECRET' | 'ACCESS_KEY_PEPPER') => {
-    const value = env[name];
-    if (value) return value;
-    if (production) throw new ConfigError([`${name}: required in production (at least 32 characters)`]);
-    return `${DEV_SECRET}-${name}`;
-  };
+  const missing = (['JWT_SECRET', 'ACCESS_KEY_PEPPER'] as const).filter((name) => production && !env[name]);
+  // Every missing secret at once, so that an operator fixes them in one go.
+  if (missing.length) throw new ConfigError(missing.map((name) => `${name}: required in production (at least 32 characters)`));
+  const required = (name: 'JWT_SECRET' | 'ACCESS_KEY_PEPPER') => env[name] ?? `${DEV_SECRET}-${name}`;
   return {
     env: env.NODE_ENV,
     production,
