@@ -37,6 +37,8 @@ export function crockfordBase32(bytes: Buffer, symbols: number): string {
     }
     value &= (1 << bits) - 1;
   }
+  // The last symbol takes the bits left over, padded with zeros (as base32 does).
+  if (bits > 0 && out.length < symbols) out += CROCKFORD[(value << (5 - bits)) & 31];
   return out;
 }
 
