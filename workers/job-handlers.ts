@@ -1,4 +1,5 @@
 import { JOB_NAMES } from '../services/queue/jobs';
+import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
 import { sendAccountActivated, sendActivationCode, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
 import type { JobHandlers } from './job-handler';
 
@@ -8,6 +9,8 @@ export const JOB_HANDLERS: JobHandlers = {
   'mail.email-taken': sendEmailTaken,
   'mail.account-activated': sendAccountActivated,
   'mail.new-message': sendNewMessageNotice,
+  'inbox.submission-received': deliverSubmissionReceipt,
+  'inbox.case-opened': deliverCaseOpened,
 };
 
 /** Checked at start: every job name has a handler and every handler a job name. */

@@ -3,6 +3,7 @@ import { config } from '../config/config';
 import type { AppContext } from '../services/context';
 import { assertMailTemplates } from '../services/mail/mail-templates';
 import { Mailer } from '../services/mail/mailer';
+import { assertMessageTemplates, MESSAGE_TEMPLATE_KINDS } from '../services/inbox/message-templates';
 import { startOutboxRelay } from '../services/outbox/outbox.relay';
 import { JOB_QUEUE, QUEUE_NAMES, type JobName, type QueueName } from '../services/queue/jobs';
 import { logger } from '../services/shared/logger';
@@ -32,6 +33,7 @@ export async function startWorkers(
 ): Promise<RunningWorkers> {
   assertHandlersComplete();
   assertMailTemplates();
+  assertMessageTemplates(MESSAGE_TEMPLATE_KINDS);
   const queues = options.queues ?? selectedQueues();
   const concurrency = options.concurrency ?? config().worker.concurrency;
   const mailer = options.mailer ?? new Mailer();

@@ -27,9 +27,9 @@ export async function createStaffAccount(manager: EntityManager, input: NewStaff
   const email = input.email ?? `${login}@staff.invalid`;
   try {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO users (login, email, email_normalized, password_hash, first_name, last_name, role, status, activated_at, notify_by_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', now(), false) RETURNING id`,
-      [login, email, email.toLowerCase(), await hashPassword(input.password), input.firstName, input.lastName, input.role],
+      `INSERT INTO users (login, email, email_normalized, password_hash, first_name, last_name, role, unit_id, status, activated_at, notify_by_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', now(), false) RETURNING id`,
+      [login, email, email.toLowerCase(), await hashPassword(input.password), input.firstName, input.lastName, input.role, input.unitId ?? null],
     );
     return { id: rows[0].id, login, role: input.role };
   } catch (error) {

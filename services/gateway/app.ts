@@ -14,7 +14,13 @@ import { Authenticator } from './http/authenticate';
 import { buildOpenApiDocument } from './http/openapi';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { accountRoutes } from './routes/accounts.routes';
+import { CaseOpeningService } from '../office/case-opening.service';
+import { UnitsService } from '../office/units.service';
+import { SubmissionService } from '../submissions/submission.service';
+import { adminRoutes } from './routes/admin.routes';
 import { inboxRoutes } from './routes/inbox.routes';
+import { officeRoutes } from './routes/office.routes';
+import { submissionRoutes } from './routes/submissions.routes';
 import { operationsRoutes } from './routes/operations.routes';
 import { queueDashboard } from './routes/queue-dashboard';
 
@@ -53,6 +59,9 @@ export function createApp(ctx: AppContext): express.Express {
   const api = new ApiRouter(authenticator);
   accountRoutes(api, new AccountService(ctx), ctx.tokens);
   inboxRoutes(api, new InboxService(ctx.dataSource));
+  submissionRoutes(api, new SubmissionService(ctx.dataSource, ctx.outbox));
+  officeRoutes(api, ctx.dataSource, new CaseOpeningService(ctx.outbox));
+  adminRoutes(api, ctx.dataSource, new UnitsService(ctx.dataSource));
 
   const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), config().publicUrl);
   app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {

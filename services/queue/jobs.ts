@@ -16,6 +16,10 @@ export interface JobPayloads {
   'mail.account-activated': { userId: string };
   /** A message arrived in the inbox: tell its owner by e-mail (no case data in it). */
   'mail.new-message': { messageId: string };
+  /** A submission was accepted: put its receipt in the sender's inbox. */
+  'inbox.submission-received': { submissionId: string };
+  /** A case was opened from a submission: tell its sender (with a new access key if asked for). */
+  'inbox.case-opened': { caseId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -26,6 +30,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'mail.email-taken': 'mail',
   'mail.account-activated': 'mail',
   'mail.new-message': 'mail',
+  'inbox.submission-received': 'inbox',
+  'inbox.case-opened': 'inbox',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

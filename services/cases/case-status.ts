@@ -1,0 +1,37 @@
+import type { CaseStatus } from '../../entities/case.entity';
+
+/** The Polish label of each case status, as citizens read it. */
+export const CASE_STATUS_LABELS: { readonly [S in CaseStatus]: string } = {
+  registered: 'Zarejestrowana',
+  in_progress: 'W toku',
+  awaiting_applicant: 'Oczekuje na uzupełnienie',
+  suspended: 'Zawieszona',
+  resolved: 'Załatwiona',
+  transferred: 'Przekazana wg właściwości',
+  discontinued: 'Umorzona',
+};
+
+/** Statuses that end a case: they set the end date and freeze it. */
+export const FINAL_STATUSES: readonly CaseStatus[] = ['resolved', 'transferred', 'discontinued'];
+
+/** Statuses during which the KPA deadline does not run. */
+export const PAUSED_STATUSES: readonly CaseStatus[] = ['suspended', 'awaiting_applicant'];
+
+export function isFinal(status: CaseStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+export function isPaused(status: CaseStatus): boolean {
+  return PAUSED_STATUSES.includes(status);
+}
+
+/**
+ * A case is overdue when it is not final and its deadline has passed. While the clock is
+ * stopped (suspended, awaiting the applicant) the deadline moves with time, so such a case is
+ * overdue only if it already was when the clock stopped.
+ */
+export function isOverdue(status: CaseStatus, dueAt: Date | null, pausedSince: Date | null, now: Date = new Date()): boolean {
+  if (isFinal(status) || dueAt === null) return false;
+  const reference = pausedSince ?? now;
+  return dueAt.getTime() < reference.getTime();
+}

@@ -1,0 +1,32 @@
+import type { MessageKind } from '../../entities/message.entity';
+import { assertTemplates, renderTriple, type Rendered } from '../shared/templates';
+
+/** Every inbox message kind with the typed context its template needs (`templates/messages`). */
+export interface MessageContexts {
+  submission_received: { title: string; receiptNumber: string; submittedAt: string; sha256: string };
+  case_opened: {
+    caseNumber: string;
+    title: string;
+    startedAt: string;
+    dueAt: string | null;
+    unitName: string;
+    responsiblePerson: string | null;
+    accessKey: string | null;
+    statusCheckUrl: string;
+  };
+}
+
+export type TemplatedKind = keyof MessageContexts & MessageKind;
+
+/** Every kind with a template, checked at worker start. */
+export const MESSAGE_TEMPLATE_KINDS: readonly TemplatedKind[] = ['submission_received', 'case_opened'];
+
+/** Renders one inbox message from `templates/messages/<kind>.*.hbs`. */
+export function renderMessage<K extends TemplatedKind>(kind: K, context: MessageContexts[K]): Rendered {
+  return renderTriple('messages', kind.replace(/_/g, '-'), context);
+}
+
+/** Fails at start when a message template is missing or broken. */
+export function assertMessageTemplates(kinds: readonly TemplatedKind[]): void {
+  assertTemplates('messages', kinds.map((k) => k.replace(/_/g, '-')));
+}
