@@ -1,0 +1,253 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { BenchDatabase, seedBench } from './bench-database';
+import { freePort, startNode, type Child } from './bench-processes';
+import { pacedLoad, percentile } from './paced-load';
+
+/**
+ * `npm run bench`: measures the status-check path on this machine, with its ceilings measured in
+ * the same run, and writes bench/results/latest.json (keys as the contract's "Benchmark" table).
+ * Everything runs on loopback, bounded in time, in a throwaway database and queue prefix.
+ */
+const { values: args } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '8' },
+    'e2e-seconds': { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+    citizens: { type: 'string', default: '2000' },
+    cases: { type: 'string', default: '60000' },
+  },
+});
+const RATE = Number(args.rate);
+const SECONDS = Number(args.seconds);
+const E2E_SECONDS = Number(args['e2e-seconds']);
+const CONNECTIONS = Number(args.connections);
+const CITIZENS = Number(args.citizens);
+const CASES = Number(args.cases);
+
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+async function main(): Promise<void> {
+  const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const db = new BenchDatabase(baseUrl);
+  const secret = randomBytes(32).toString('hex');
+  // The children and this process share one configuration: set before config is first read.
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
+    JWT_SECRET: secret,
+    ACCESS_KEY_PEPPER: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_STATUS_CHECKS: '1000000000',
+  };
+  Object.assign(process.env, env);
+  const { config } = await import('../config/config');
+  const { migrate } = await import('../services/cli/migrate');
+  const { officeYear } = await import('../services/cases/case-number');
+  const jwt = (await import('jsonwebtoken')).default;
+
+  await db.create();
+  const children: Child[] = [];
+  const client = await db.connect();
+  try {
+    await migrate();
+    const year = officeYear(new Date());
+    const { userIds } = await seedBench(client, CITIZENS, CASES, year);
+    const tokens = userIds.map((sub) =>
+      jwt.sign({ role: 'citizen' }, config().jwt.secret, {
+        algorithm: config().jwt.algorithm, subject: sub, issuer: config().jwt.issuer, audience: config().jwt.audience,
+        expiresIn: 3600, jwtid: randomBytes(8).toString('hex'),
+      }),
+    );
+    log(`seeded ${CITIZENS} citizens and ${CASES} linked cases`);
+    // Request i asks for case (i mod CASES) as its owner: every request is new (no 10 s dedupe).
+    const request = (i: number) => {
+      const seq = (i % CASES) + 1;
+      return { path: '/api/v1/status-checks', token: tokens[(seq - 1) % CITIZENS], body: { caseNumber: `BEN.1.${seq}.${year}` } };
+    };
+    const start = (file: string, extra: Record<string, string> = {}) => {
+      const child = startNode(file, { ...env, ...extra });
+      children.push(child);
+      return child;
+    };
+
+    // 1. Ceiling: bare Express.
+    const helloPort = await freePort();
+    const hello = start('dist/bench/hello.server.js', { PORT: String(helloPort) });
+    await hello.waitFor(/ready/);
+    const helloRun = await autocannon({ url: `http://127.0.0.1:${helloPort}/`, connections: CONNECTIONS, duration: SECONDS });
+    const expressHelloRps = helloRun['2xx'] / SECONDS;
+    await hello.stop();
+    log(`express_hello_rps ${expressHelloRps.toFixed(0)}`);
+
+    // 2. Intake: the gateway alone accepts status checks into a growing queue.
+    const gatewayPort = await freePort();
+    let gateway = start('dist/services/gateway/gateway.main.js', { PORT: String(gatewayPort) });
+    await gateway.waitFor(/gateway listening/);
+    let counter = 0;
+    const ids: string[] = [];
+    const intakeRun = await autocannon({
+      url: `http://127.0.0.1:${gatewayPort}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/status-checks',
+          setupRequest: (req) => {
+            const r = request(counter++);
+            return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${r.token}` }, body: JSON.stringify(r.body) };
+          },
+          onResponse: (status, body) => {
+            if (status === 202) ids.push(JSON.parse(body).id);
+          },
+        },
+      ],
+    });
+    const intakeRps = intakeRun['2xx'] / SECONDS;
+    await gateway.stop();
+    log(`intake_rps ${intakeRps.toFixed(0)} (${intakeRun['2xx']} accepted, ${intakeRun.non2xx} refused, ${intakeRun.errors} errors)`);
+
+    // 3. One worker process drains the full queue.
+    let worker = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'status-check' });
+    await waitForDelivered(client, ids.length, 180_000);
+    const drain = await client.query<{ n: string; seconds: number }>(
+      `SELECT count(*) AS n, extract(epoch FROM max(delivered_at) - min(delivered_at)) AS seconds FROM status_checks WHERE status = 'delivered'`,
+    );
+    const workerJobsPerS = Number(drain.rows[0].n) / Number(drain.rows[0].seconds);
+    await worker.stop();
+    log(`worker_jobs_per_s ${workerJobsPerS.toFixed(0)}`);
+
+    // 4. Ceiling: the same queue settings with a worker that does nothing.
+    const noopJobsPerS = await noopCeiling(env.QUEUE_PREFIX, ids.length, start);
+    log(`noop_jobs_per_s ${noopJobsPerS.toFixed(0)}`);
+
+    // 5. End to end at a steady rate: gateway and a worker process, requests evenly paced.
+    gateway = start('dist/services/gateway/gateway.main.js', { PORT: String(gatewayPort) });
+    worker = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'status-check' });
+    await Promise.all([gateway.waitFor(/gateway listening/), worker.waitFor(/workers started/).catch(() => undefined)]);
+    const e2eStart = (await client.query<{ now: Date }>(`SELECT now()`)).rows[0].now;
+    const paced = await pacedLoad(gatewayPort, RATE, E2E_SECONDS, (i) => request(counter + i));
+    ids.push(...paced.ids);
+    await waitForDelivered(client, ids.length, 120_000);
+    const latencies = (
+      await client.query<{ ms: number }>(
+        `SELECT extract(epoch FROM m.created_at - s.requested_at) * 1000 AS ms
+           FROM status_checks s JOIN messages m ON m.id = s.message_id
+          WHERE s.requested_at >= $1`,
+        [e2eStart],
+      )
+    ).rows
+      .map((r) => Number(r.ms))
+      .sort((a, b) => a - b);
+    log(`e2e at ${RATE}/s: ${paced.accepted} accepted, ${paced.errors} errors, p50 ${percentile(latencies, 50).toFixed(1)} ms`);
+
+    // 6. Exactly one answer per accepted request.
+    const { lost, duplicates } = await countLostAndDuplicates(client, ids);
+
+    const results = {
+      measuredAt: new Date().toISOString(),
+      intake_rps: round(intakeRps),
+      e2e_rate: RATE,
+      e2e_p50_ms: round(percentile(latencies, 50), 2),
+      e2e_p95_ms: round(percentile(latencies, 95), 2),
+      e2e_p99_ms: round(percentile(latencies, 99), 2),
+      worker_jobs_per_s: round(workerJobsPerS),
+      noop_jobs_per_s: round(noopJobsPerS),
+      express_hello_rps: round(expressHelloRps),
+      lost,
+      duplicates,
+      notes: {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        e2eSeconds: E2E_SECONDS,
+        e2eSent: paced.sent,
+        e2eErrors: paced.errors,
+        requests: ids.length,
+        workerConcurrency: config().worker.concurrency,
+        intakeVsHello: round(intakeRps / expressHelloRps, 2),
+        workerVsNoop: round(workerJobsPerS / noopJobsPerS, 2),
+        e2eLatency: 'status_checks.requested_at (gateway insert) to messages.created_at (worker transaction), both PostgreSQL clocks',
+      },
+    };
+    const file = path.join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    log(`written ${path.relative(process.cwd(), file)}`);
+    if (lost > 0 || duplicates > 0) process.exitCode = 1;
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    await client.end();
+    await cleanRedis(env.QUEUE_PREFIX);
+    await db.drop();
+  }
+}
+
+async function waitForDelivered(client: import('pg').Client, expected: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM status_checks WHERE status <> 'queued'`);
+    if (Number(rows[0].n) >= expected) return;
+    if (Date.now() > deadline) throw new Error(`only ${rows[0].n} of ${expected} status checks answered after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function noopCeiling(prefix: string, count: number, start: (file: string, extra?: Record<string, string>) => Child): Promise<number> {
+  const { Queue } = await import('bullmq');
+  const { createRedis } = await import('../services/shared/redis');
+  const { DEFAULT_JOB_OPTIONS } = await import('../services/queue/jobs');
+  const connection = createRedis('consumer', 'bench-fill');
+  const queue = new Queue('bench-noop', { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  for (let i = 0; i < count; i += 1000) {
+    const n = Math.min(1000, count - i);
+    await queue.addBulk(Array.from({ length: n }, (_, k) => ({ name: 'noop', data: { statusCheckId: String(i + k) } })));
+  }
+  const noop = start('dist/bench/noop-worker.js');
+  noop.process.spawnargs.push(String(count));
+  const line = await noop.waitFor(/"count"/, 120_000);
+  const { first, last } = JSON.parse(line) as { first: number; last: number };
+  await queue.obliterate({ force: true });
+  await queue.close();
+  connection.disconnect();
+  return count / ((last - first) / 1000);
+}
+
+async function countLostAndDuplicates(client: import('pg').Client, ids: string[]): Promise<{ lost: number; duplicates: number }> {
+  const { rows } = await client.query<{ lost: string; duplicates: string }>(
+    `WITH accepted AS (SELECT unnest($1::uuid[]) AS id),
+          answers AS (SELECT (data->>'requestId')::uuid AS id, count(*) AS n FROM messages WHERE kind = 'case_status' GROUP BY 1)
+     SELECT count(*) FILTER (WHERE a.n IS NULL) AS lost, COALESCE(sum(a.n - 1) FILTER (WHERE a.n > 1), 0) AS duplicates
+       FROM accepted x LEFT JOIN answers a ON a.id = x.id`,
+    [ids],
+  );
+  return { lost: Number(rows[0].lost), duplicates: Number(rows[0].duplicates) };
+}
+
+async function cleanRedis(prefix: string): Promise<void> {
+  const { createRedis } = await import('../services/shared/redis');
+  const redis = createRedis('consumer', 'bench-clean');
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+function round(value: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
+  process.exit(1);
+});
