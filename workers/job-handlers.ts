@@ -1,4 +1,5 @@
 import { JOB_NAMES } from '../services/queue/jobs';
+import { deliverCaseDeadlineChanged, deliverCaseStatusChanged } from './handlers/case-notice.handlers';
 import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
 import { sendAccountActivated, sendActivationCode, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
 import type { JobHandlers } from './job-handler';
@@ -11,6 +12,8 @@ export const JOB_HANDLERS: JobHandlers = {
   'mail.new-message': sendNewMessageNotice,
   'inbox.submission-received': deliverSubmissionReceipt,
   'inbox.case-opened': deliverCaseOpened,
+  'inbox.case-status-changed': deliverCaseStatusChanged,
+  'inbox.case-deadline-changed': deliverCaseDeadlineChanged,
 };
 
 /** Checked at start: every job name has a handler and every handler a job name. */

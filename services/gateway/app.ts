@@ -18,6 +18,9 @@ import { CaseOpeningService } from '../office/case-opening.service';
 import { UnitsService } from '../office/units.service';
 import { SubmissionService } from '../submissions/submission.service';
 import { adminRoutes } from './routes/admin.routes';
+import { auditRoutes } from './routes/audit.routes';
+import { caseManagementRoutes } from './routes/case-management.routes';
+import { CaseManagementService } from '../office/case-management.service';
 import { inboxRoutes } from './routes/inbox.routes';
 import { officeRoutes } from './routes/office.routes';
 import { submissionRoutes } from './routes/submissions.routes';
@@ -62,6 +65,8 @@ export function createApp(ctx: AppContext): express.Express {
   submissionRoutes(api, new SubmissionService(ctx.dataSource, ctx.outbox));
   officeRoutes(api, ctx.dataSource, new CaseOpeningService(ctx.outbox));
   adminRoutes(api, ctx.dataSource, new UnitsService(ctx.dataSource));
+  caseManagementRoutes(api, ctx.dataSource, new CaseManagementService(ctx.dataSource, ctx.outbox));
+  auditRoutes(api, ctx.dataSource);
 
   const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), config().publicUrl);
   app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {

@@ -14,12 +14,16 @@ export interface MessageContexts {
     accessKey: string | null;
     statusCheckUrl: string;
   };
+  /** An official changed the status of a case linked to the citizen. */
+  case_status_changed: { caseNumber: string; status: string; statusLabel: string; note: string | null; changedAt: string; statusCheckUrl: string };
+  /** An official set a new deadline (KPA art. 36). */
+  case_deadline_changed: { caseNumber: string; dueAt: string; reason: string; statusCheckUrl: string };
 }
 
 export type TemplatedKind = keyof MessageContexts & MessageKind;
 
 /** Every kind with a template, checked at worker start. */
-export const MESSAGE_TEMPLATE_KINDS: readonly TemplatedKind[] = ['submission_received', 'case_opened'];
+export const MESSAGE_TEMPLATE_KINDS: readonly TemplatedKind[] = ['submission_received', 'case_opened', 'case_status_changed', 'case_deadline_changed'];
 
 /** Renders one inbox message from `templates/messages/<kind>.*.hbs`. */
 export function renderMessage<K extends TemplatedKind>(kind: K, context: MessageContexts[K]): Rendered {

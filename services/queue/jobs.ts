@@ -20,6 +20,10 @@ export interface JobPayloads {
   'inbox.submission-received': { submissionId: string };
   /** A case was opened from a submission: tell its sender (with a new access key if asked for). */
   'inbox.case-opened': { caseId: string };
+  /** An official changed a case's status (this case_history row): tell every linked citizen. */
+  'inbox.case-status-changed': { historyId: string };
+  /** An official set a new deadline (this case_deadline_changes row): tell every linked citizen. */
+  'inbox.case-deadline-changed': { deadlineChangeId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -32,6 +36,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'mail.new-message': 'mail',
   'inbox.submission-received': 'inbox',
   'inbox.case-opened': 'inbox',
+  'inbox.case-status-changed': 'inbox',
+  'inbox.case-deadline-changed': 'inbox',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
