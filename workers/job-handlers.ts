@@ -1,8 +1,9 @@
-import { JOB_NAMES } from '../services/queue/jobs';
+import { JOB_NAMES, type JobName } from '../services/queue/jobs';
 import { deliverCaseDeadlineChanged, deliverCaseStatusChanged } from './handlers/case-notice.handlers';
 import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
 import { sendAccountActivated, sendActivationCode, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
-import type { JobHandlers } from './job-handler';
+import { answerStatusCheck, markStatusCheckFailed } from './handlers/status-check.handlers';
+import type { JobHandlers, JobInput, WorkerContext } from './job-handler';
 
 /** Every job name mapped to exactly one handler (the type makes a missing one a compile error). */
 export const JOB_HANDLERS: JobHandlers = {
@@ -14,6 +15,12 @@ export const JOB_HANDLERS: JobHandlers = {
   'inbox.case-opened': deliverCaseOpened,
   'inbox.case-status-changed': deliverCaseStatusChanged,
   'inbox.case-deadline-changed': deliverCaseDeadlineChanged,
+  'status-check.answer': answerStatusCheck,
+};
+
+/** What to record once a job has failed for good (last attempt or unrecoverable); optional per job. */
+export const GIVE_UP_HANDLERS: { readonly [N in JobName]?: (job: JobInput<N>, ctx: WorkerContext) => Promise<void> } = {
+  'status-check.answer': markStatusCheckFailed,
 };
 
 /** Checked at start: every job name has a handler and every handler a job name. */

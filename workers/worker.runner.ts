@@ -5,12 +5,13 @@ import { assertMailTemplates } from '../services/mail/mail-templates';
 import { Mailer } from '../services/mail/mailer';
 import { assertMessageTemplates, MESSAGE_TEMPLATE_KINDS } from '../services/inbox/message-templates';
 import { startOutboxRelay } from '../services/outbox/outbox.relay';
+import { startStatusCheckRelay } from '../services/status-checks/status-check.relay';
 import { JOB_QUEUE, QUEUE_NAMES, type JobName, type QueueName } from '../services/queue/jobs';
 import { logger } from '../services/shared/logger';
 import { jobDuration } from '../services/shared/metrics';
 import { createRedis } from '../services/shared/redis';
-import type { JobHandler, WorkerContext } from './job-handler';
-import { assertHandlersComplete, JOB_HANDLERS } from './job-handlers';
+import type { JobHandler, JobInput, WorkerContext } from './job-handler';
+import { assertHandlersComplete, GIVE_UP_HANDLERS, JOB_HANDLERS } from './job-handlers';
 
 export interface RunningWorkers {
   queues: QueueName[];
@@ -47,20 +48,24 @@ export async function startWorkers(
       prefix: ctx.producer.prefix,
       concurrency: queue === 'mail' ? Math.min(concurrency, 10) : concurrency,
     });
-    worker.on('failed', (job, error) =>
-      logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'job failed'),
-    );
+    worker.on('failed', (job, error) => {
+      logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'job failed');
+      if (job && isFinalFailure(job, error)) void giveUp(job, workerCtx);
+    });
     worker.on('error', (error) => logger.error({ queue, err: error }, 'worker error'));
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const stopRelay = options.relay === false ? async () => undefined : startOutboxRelay(ctx.outbox, config().outboxRelayIntervalMs);
+  const stopStatusRelay =
+    options.relay === false ? async () => undefined : startStatusCheckRelay(ctx.dataSource, ctx.producer, config().outboxRelayIntervalMs);
   logger.info({ queues, concurrency }, 'workers started');
 
   return {
     queues,
     async close() {
       await stopRelay();
+      await stopStatusRelay();
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
       mailer.close();
@@ -80,5 +85,21 @@ async function runJob(queue: QueueName, job: Job, ctx: WorkerContext): Promise<s
   } catch (error) {
     end({ outcome: 'failed' });
     throw error;
+  }
+}
+
+/** True when BullMQ will not try this job again: its last attempt, or an unrecoverable error. */
+function isFinalFailure(job: Job, error: Error): boolean {
+  return error instanceof UnrecoverableError || error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+}
+
+/** Records that a job was given up on, for the jobs that keep a state a citizen can see. */
+async function giveUp(job: Job, ctx: WorkerContext): Promise<void> {
+  const handler = GIVE_UP_HANDLERS[job.name as JobName] as ((job: JobInput<JobName>, ctx: WorkerContext) => Promise<void>) | undefined;
+  if (!handler) return;
+  try {
+    await handler({ id: String(job.id), name: job.name as JobName, data: job.data }, ctx);
+  } catch (error) {
+    logger.error({ err: error, job: job.name, jobId: job.id }, 'could not record a job given up on');
   }
 }

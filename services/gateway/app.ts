@@ -24,6 +24,10 @@ import { CaseManagementService } from '../office/case-management.service';
 import { inboxRoutes } from './routes/inbox.routes';
 import { officeRoutes } from './routes/office.routes';
 import { submissionRoutes } from './routes/submissions.routes';
+import { citizenCaseRoutes } from './routes/citizen-cases.routes';
+import { statusCheckRoutes } from './routes/status-checks.routes';
+import { CitizenCasesService } from '../citizen-cases/citizen-cases.service';
+import { StatusCheckService } from '../status-checks/status-check.service';
 import { operationsRoutes } from './routes/operations.routes';
 import { queueDashboard } from './routes/queue-dashboard';
 
@@ -63,6 +67,8 @@ export function createApp(ctx: AppContext): express.Express {
   accountRoutes(api, new AccountService(ctx), ctx.tokens);
   inboxRoutes(api, new InboxService(ctx.dataSource));
   submissionRoutes(api, new SubmissionService(ctx.dataSource, ctx.outbox));
+  citizenCaseRoutes(api, new CitizenCasesService(ctx));
+  statusCheckRoutes(api, new StatusCheckService(ctx));
   officeRoutes(api, ctx.dataSource, new CaseOpeningService(ctx.outbox));
   adminRoutes(api, ctx.dataSource, new UnitsService(ctx.dataSource));
   caseManagementRoutes(api, ctx.dataSource, new CaseManagementService(ctx.dataSource, ctx.outbox));

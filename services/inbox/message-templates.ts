@@ -18,12 +18,31 @@ export interface MessageContexts {
   case_status_changed: { caseNumber: string; status: string; statusLabel: string; note: string | null; changedAt: string; statusCheckUrl: string };
   /** An official set a new deadline (KPA art. 36). */
   case_deadline_changed: { caseNumber: string; dueAt: string; reason: string; statusCheckUrl: string };
+  /** The answer to "Sprawdź stan sprawy": the facts when the case is linked to the citizen. */
+  case_status:
+    | { found: false; caseNumber: string; accessKeyUrl: string }
+    | {
+        found: true;
+        caseNumber: string;
+        startedAt: string;
+        endedAt: string | null;
+        unitName: string;
+        unitPhone: string | null;
+        unitEmail: string | null;
+        responsiblePerson: string | null;
+        status: string;
+        statusLabel: string;
+        dueAt: string | null;
+        overdue: boolean;
+        history: Array<{ status: string; statusLabel: string; note: string | null; changedAt: string }>;
+        accessKeyUrl: string;
+      };
 }
 
 export type TemplatedKind = keyof MessageContexts & MessageKind;
 
 /** Every kind with a template, checked at worker start. */
-export const MESSAGE_TEMPLATE_KINDS: readonly TemplatedKind[] = ['submission_received', 'case_opened', 'case_status_changed', 'case_deadline_changed'];
+export const MESSAGE_TEMPLATE_KINDS: readonly TemplatedKind[] = ['submission_received', 'case_opened', 'case_status', 'case_status_changed', 'case_deadline_changed'];
 
 /** Renders one inbox message from `templates/messages/<kind>.*.hbs`. */
 export function renderMessage<K extends TemplatedKind>(kind: K, context: MessageContexts[K]): Rendered {

@@ -24,6 +24,8 @@ export interface JobPayloads {
   'inbox.case-status-changed': { historyId: string };
   /** An official set a new deadline (this case_deadline_changes row): tell every linked citizen. */
   'inbox.case-deadline-changed': { deadlineChangeId: string };
+  /** A citizen pressed "Sprawdź stan sprawy": answer this status_checks row into their inbox. */
+  'status-check.answer': { statusCheckId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -38,6 +40,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'inbox.case-opened': 'inbox',
   'inbox.case-status-changed': 'inbox',
   'inbox.case-deadline-changed': 'inbox',
+  'status-check.answer': 'status-check',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

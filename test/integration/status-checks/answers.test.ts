@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { answerStatusCheck } from '../../../workers/handlers/status-check.handlers';
+import { awaitAnswer, caseFromSubmission, checkStatus, paperCase } from '../../support/citizen-cases';
+import { createOffice, type Office } from '../../support/office';
+import { TestService, type Citizen } from '../../support/test-service';
+
+const service = new TestService();
+let office: Office;
+let citizen: Citizen;
+let other: Citizen;
+
+beforeAll(async () => {
+  await service.start();
+  office = await createOffice(service);
+  [citizen, other] = await Promise.all([service.citizen(), service.citizen()]);
+});
+afterAll(() => service.stop());
+
+const unitFacts = { unitPhone: '+48 67 250 00 00', unitEmail: 'gn@urzad.example' };
+
+describe('answers to "Sprawdź stan sprawy"', () => {
+  test('when a citizen checks a case opened from their own submission, then the case_status message carries every fact, history oldest first', async () => {
+    const opened = await caseFromSubmission(service, office, citizen);
+    // The official takes the case up: a second history entry, later than the first.
+    const changedAt = new Date(new Date(opened.startedAt).getTime() + 60_000);
+    await service.ctx.dataSource.query(`UPDATE cases SET status = 'in_progress' WHERE id = $1`, [opened.id]);
+    await service.ctx.dataSource.query(
+      `INSERT INTO case_history (case_id, status, note, changed_at, changed_by) VALUES ($1, 'in_progress', 'Rozpoczęto analizę wniosku', $2, $3)`,
+      [opened.id, changedAt, office.official.id],
+    );
+
+    const accepted = await checkStatus(service, citizen.token, `  ${opened.number.toLowerCase()} `);
+    expect(accepted).toEqual({ id: expect.any(String), caseNumber: opened.number, status: 'queued', requestedAt: expect.any(String) });
+    const { request, message } = await awaitAnswer(service, citizen.token, accepted.id);
+
+    expect(request).toEqual({
+      id: accepted.id,
+      caseNumber: opened.number,
+      status: 'delivered',
+      requestedAt: accepted.requestedAt,
+      deliveredAt: expect.any(String),
+      messageId: message.id,
+    });
+    expect(message.kind).toBe('case_status');
+    expect(message.data).toEqual({
+      requestId: accepted.id,
+      caseNumber: opened.number,
+      found: true,
+      startedAt: opened.startedAt,
+      endedAt: null,
+      unitName: office.unitName,
+      ...unitFacts,
+      responsiblePerson: 'Olga Referent',
+      status: 'in_progress',
+      statusLabel: 'W toku',
+      dueAt: opened.dueAt,
+      overdue: false,
+      history: [
+        { status: 'registered', statusLabel: 'Zarejestrowana', note: 'Sprawa zarejestrowana', changedAt: opened.startedAt },
+        { status: 'in_progress', statusLabel: 'W toku', note: 'Rozpoczęto analizę wniosku', changedAt: changedAt.toISOString() },
+      ],
+    });
+    expect(message.subject).toBe(`Stan sprawy ${opened.number}: W toku`);
+    expect(message.bodyText).toContain('Stan sprawy: W toku');
+    expect(message.bodyText).toContain(`Znak sprawy: ${opened.number}`);
+    expect(message.bodyText).toContain('Osoba odpowiedzialna: Olga Referent');
+    expect(message.bodyText).toContain('Telefon: +48 67 250 00 00');
+    expect(message.bodyText).toContain('Rozpoczęto analizę wniosku');
+    expect(message.bodyText.indexOf('Zarejestrowana')).toBeLessThan(message.bodyText.indexOf('Rozpoczęto analizę'));
+    expect(message.bodyHtml).toContain('<strong>W toku</strong>');
+  });
+
+  test('when a citizen checks a paper case linked by its access key, then it is found, without a responsible person', async () => {
+    const paper = await paperCase(service, office);
+    const link = await service.api('POST', '/api/v1/access-keys', { token: citizen.token, body: { key: paper.accessKey.toLowerCase().replace(/-/g, ' ') } });
+    expect(link.status).toBe(200);
+
+    const accepted = await checkStatus(service, citizen.token, paper.number);
+    const { message } = await awaitAnswer(service, citizen.token, accepted.id);
+    expect(message.data).toEqual({
+      requestId: accepted.id,
+      caseNumber: paper.number,
+      found: true,
+      startedAt: paper.startedAt,
+      endedAt: null,
+      unitName: office.unitName,
+      ...unitFacts,
+      responsiblePerson: null,
+      status: 'registered',
+      statusLabel: 'Zarejestrowana',
+      dueAt: paper.dueAt,
+      overdue: false,
+      history: [{ status: 'registered', statusLabel: 'Zarejestrowana', note: 'Sprawa zarejestrowana', changedAt: paper.startedAt }],
+    });
+    expect(message.bodyText).toContain('Osoba odpowiedzialna: —');
+  });
+
+  test("when a citizen checks someone else's case and a case that does not exist, then both answers are the same found: false", async () => {
+    const theirs = await caseFromSubmission(service, office, citizen, 'Sprawa cudza');
+    const missing = `${office.unitSymbol}.6840.9999.2026`;
+    const a = await checkStatus(service, other.token, theirs.number);
+    const b = await checkStatus(service, other.token, missing);
+    const [answerA, answerB] = [(await awaitAnswer(service, other.token, a.id)).message, (await awaitAnswer(service, other.token, b.id)).message];
+
+    expect(answerA.data).toEqual({ requestId: a.id, caseNumber: theirs.number, found: false });
+    expect(answerB.data).toEqual({ requestId: b.id, caseNumber: missing, found: false });
+    const blank = (m: any, n: string) => ({ subject: m.subject.split(n).join('#'), text: m.bodyText.split(n).join('#'), html: m.bodyHtml.split(n).join('#') });
+    expect(blank(answerA, theirs.number)).toEqual(blank(answerB, missing));
+    expect(answerA.bodyText).toContain('internetowy klucz dostępu');
+    expect(answerA.bodyText).toContain('/klucz-dostepu');
+    expect(answerA.bodyText).not.toContain('Sprawa cudza');
+  });
+
+  test('when the answer job runs twice, even at once, then the request still has exactly one message', async () => {
+    const id = randomUUID();
+    await service.ctx.dataSource.query(`INSERT INTO status_checks (id, user_id, case_number) VALUES ($1, $2, 'AB.1.1.2026')`, [id, citizen.id]);
+    const ctx = { ...service.ctx, mailer: undefined as never };
+    const job = { id, name: 'status-check.answer' as const, data: { statusCheckId: id } };
+    const outcomes = await Promise.all([answerStatusCheck(job, ctx), answerStatusCheck(job, ctx)]);
+    expect(outcomes.sort()).toEqual(['done', 'skipped']);
+    expect(await answerStatusCheck(job, ctx)).toBe('skipped');
+    const rows = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM messages WHERE event_key = $1`, [`status-check:${id}`]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  test('when an answer has been delivered, then /metrics reports the end-to-end answer latency', async () => {
+    const accepted = await checkStatus(service, citizen.token, 'XY.1.1.2026');
+    await awaitAnswer(service, citizen.token, accepted.id);
+    const metrics = await fetch(`${service.baseUrl}/metrics`).then((r) => r.text());
+    const count = /^case_status_answer_latency_seconds_count (\d+)/m.exec(metrics);
+    expect(Number(count?.[1])).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,48 @@
+import type { Office } from './office';
+import type { Citizen, TestService } from './test-service';
+import { waitUntil } from './wait';
+
+/** A case opened from the citizen's own ESP submission, with the office's official responsible. */
+export async function caseFromSubmission(service: TestService, office: Office, citizen: Citizen, title = 'Wniosek o zaświadczenie') {
+  const sub = await service.api('POST', '/api/v1/submissions', { token: citizen.token, body: { title, content: `Treść: ${title}` } });
+  if (sub.status !== 201) throw new Error(`submission: ${sub.status} ${JSON.stringify(sub.body)}`);
+  const opened = await service.api('POST', '/api/v1/office/cases', {
+    token: office.registrar.token,
+    body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title, submissionId: sub.body.id, responsibleLogin: office.official.login },
+  });
+  if (opened.status !== 201) throw new Error(`open case: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return opened.body as { id: string; number: string; startedAt: string; dueAt: string };
+}
+
+/** A case from a paper application with an internet access key (shown once, here). */
+export async function paperCase(service: TestService, office: Office, title = 'Wniosek papierowy', extra: Record<string, unknown> = {}) {
+  const opened = await service.api('POST', '/api/v1/office/cases', {
+    token: office.registrar.token,
+    body: { unitSymbol: office.unitSymbol, jrwaSymbol: '730', title, applicant: { firstName: 'Anna', lastName: 'Nowak' }, issueAccessKey: true, ...extra },
+  });
+  if (opened.status !== 201) throw new Error(`open paper case: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return opened.body as { id: string; number: string; startedAt: string; dueAt: string; accessKey: string };
+}
+
+/** Presses "Sprawdź stan sprawy"; returns the 202 body. */
+export async function checkStatus(service: TestService, token: string, caseNumber: string) {
+  const res = await service.api('POST', '/api/v1/status-checks', { token, body: { caseNumber } });
+  if (res.status !== 202) throw new Error(`status check: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; caseNumber: string; status: 'queued'; requestedAt: string };
+}
+
+/** Waits (with a deadline) until the request is delivered; returns the request and its message. */
+export async function awaitAnswer(service: TestService, token: string, requestId: string, timeoutMs = 10_000) {
+  let request: any;
+  await waitUntil(
+    async () => {
+      request = (await service.api('GET', `/api/v1/status-checks/${requestId}`, { token })).body;
+      return request.status === 'delivered';
+    },
+    `answer to status check ${requestId}`,
+    timeoutMs,
+  );
+  const message = await service.api('GET', `/api/v1/inbox/${request.messageId}`, { token });
+  if (message.status !== 200) throw new Error(`message: ${message.status}`);
+  return { request, message: message.body };
+}

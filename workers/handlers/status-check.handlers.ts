@@ -1,0 +1,60 @@
+import { UnrecoverableError } from 'bullmq';
+import { config } from '../../config/config';
+import { deliverMessage } from '../../services/inbox/message-delivery.service';
+import { renderMessage } from '../../services/inbox/message-templates';
+import { statusAnswerLatency } from '../../services/shared/metrics';
+import { caseStatusData, loadStatusCheckAnswer } from '../../services/status-checks/status-check-answer';
+import type { JobHandler, JobInput, WorkerContext } from '../job-handler';
+
+/** Answers to "Sprawdź stan sprawy" send the "new message" e-mail at most once per citizen in this time. */
+export const STATUS_MAIL_THROTTLE_MINUTES = 15;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Answers one status check with a `case_status` message: one read, then one transaction that
+ * writes the message (unique event key) and marks the request delivered, so whatever retries
+ * or redeliveries happen, each request gets exactly one message.
+ */
+export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, ctx) => {
+  const { statusCheckId } = job.data;
+  if (typeof statusCheckId !== 'string' || !UUID.test(statusCheckId)) throw new UnrecoverableError('status-check.answer: no valid statusCheckId');
+  const row = await loadStatusCheckAnswer(ctx.dataSource, statusCheckId);
+  if (!row || row.request_status !== 'queued') return 'skipped';
+
+  const data = caseStatusData(row);
+  const accessKeyUrl = `${config().publicUrl}/klucz-dostepu`;
+  let rendered;
+  try {
+    rendered = renderMessage('case_status', { ...data, accessKeyUrl });
+  } catch (error) {
+    // A template that cannot render this answer will not render it on a retry either.
+    throw new UnrecoverableError(`case_status template: ${(error as Error).message}`);
+  }
+  const messageId = await ctx.outbox.transaction(async (manager, emit) => {
+    const id = await deliverMessage(manager, emit, {
+      userId: row.user_id,
+      kind: 'case_status',
+      eventKey: `status-check:${statusCheckId}`,
+      rendered,
+      data,
+      mailThrottleMinutes: STATUS_MAIL_THROTTLE_MINUTES,
+    });
+    if (id) {
+      await manager.query(`UPDATE status_checks SET status = 'delivered', delivered_at = now(), message_id = $2 WHERE id = $1`, [
+        statusCheckId,
+        id,
+      ]);
+    }
+    return id;
+  });
+  if (!messageId) return 'skipped';
+  statusAnswerLatency.observe((Date.now() - row.requested_at.getTime()) / 1000);
+  return 'done';
+};
+
+/** After the last attempt: the request is marked `failed` (its citizen sees it in GET). */
+export async function markStatusCheckFailed(job: JobInput<'status-check.answer'>, ctx: WorkerContext): Promise<void> {
+  if (typeof job.data.statusCheckId !== 'string' || !UUID.test(job.data.statusCheckId)) return;
+  await ctx.dataSource.query(`UPDATE status_checks SET status = 'failed' WHERE id = $1 AND status = 'queued'`, [job.data.statusCheckId]);
+}
