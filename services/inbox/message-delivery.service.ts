@@ -43,12 +43,13 @@ async function shouldMail(manager: EntityManager, userId: string, throttleMinute
     return rows.length > 0;
   }
   // One conditional update: concurrent answers for one citizen cannot both win the slot.
-  const rows: unknown[] = await manager.query(
+  // TypeORM answers an UPDATE with [rows, affected count], not with the rows themselves.
+  const [updated]: [unknown[], number] = await manager.query(
     `UPDATE users SET last_status_mail_at = now()
       WHERE id = $1 AND notify_by_email
         AND (last_status_mail_at IS NULL OR last_status_mail_at <= now() - make_interval(mins => $2))
       RETURNING id`,
     [userId, throttleMinutes],
   );
-  return rows.length > 0;
+  return updated.length > 0;
 }

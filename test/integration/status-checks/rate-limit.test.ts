@@ -1,0 +1,37 @@
+import { checkStatus } from '../../support/citizen-cases';
+import { TestService, type Citizen } from '../../support/test-service';
+
+const service = new TestService();
+let citizen: Citizen;
+
+beforeAll(async () => {
+  await service.start();
+  citizen = await service.citizen();
+});
+afterAll(() => service.stop());
+
+describe('status-check rate limit (RATE_LIMIT_STATUS_CHECKS, 30 a minute by default)', () => {
+  test('when a citizen makes 30 new requests in a minute, then the 31st new one is 429 with Retry-After; repeats within 10 s are not counted', async () => {
+    for (let i = 1; i <= 30; i++) {
+      const accepted = await checkStatus(service, citizen.token, `RL.1.${i}.2026`);
+      // The same press again returns the same request and costs nothing.
+      expect(await checkStatus(service, citizen.token, `rl.1.${i}.2026`)).toEqual(accepted);
+    }
+    const res = await service.api('POST', '/api/v1/status-checks', { token: citizen.token, body: { caseNumber: 'RL.1.31.2026' } });
+    expect(res.status).toBe(429);
+    expect(res.body.code).toBe('too_many_requests');
+    const retryAfter = Number(res.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // A refused request is not recorded, and a retry of it is refused again rather than deduplicated.
+    const again = await service.api('POST', '/api/v1/status-checks', { token: citizen.token, body: { caseNumber: 'RL.1.31.2026' } });
+    expect(again.status).toBe(429);
+    const rows = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM status_checks WHERE user_id = $1`, [citizen.id]);
+    expect(rows[0].n).toBe(30);
+  });
+
+  test('when another citizen asks, then their own limit applies', async () => {
+    const other = await service.citizen();
+    expect((await checkStatus(service, other.token, 'RL.1.1.2026')).status).toBe('queued');
+  });
+});
