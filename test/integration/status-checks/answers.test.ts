@@ -3,6 +3,7 @@ import { answerStatusCheck } from '../../../workers/handlers/status-check.handle
 import { awaitAnswer, caseFromSubmission, checkStatus, paperCase } from '../../support/citizen-cases';
 import { createOffice, type Office } from '../../support/office';
 import { TestService, type Citizen } from '../../support/test-service';
+import { waitUntil } from '../../support/wait';
 
 const service = new TestService();
 let office: Office;
@@ -129,5 +130,26 @@ describe('answers to "Sprawdź stan sprawy"', () => {
     const metrics = await fetch(`${service.baseUrl}/metrics`).then((r) => r.text());
     const count = /^case_status_answer_latency_seconds_count (\d+)/m.exec(metrics);
     expect(Number(count?.[1])).toBeGreaterThanOrEqual(1);
+  });
+
+  test('when the answer fails on its last attempt, then the request is marked failed', async () => {
+    const id = randomUUID();
+    const db = service.ctx.dataSource;
+    // Only this request's message is refused (the database is shared with other test files).
+    await db.query(`CREATE FUNCTION refuse_${id.replace(/-/g, '')}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`);
+    await db.query(
+      `CREATE TRIGGER refuse_${id.replace(/-/g, '')} BEFORE INSERT ON messages FOR EACH ROW
+         WHEN (NEW.event_key = 'status-check:${id}') EXECUTE FUNCTION refuse_${id.replace(/-/g, '')}()`,
+    );
+    try {
+      await db.query(`INSERT INTO status_checks (id, user_id, case_number) VALUES ($1, $2, 'AB.1.2.2026')`, [id, citizen.id]);
+      await service.ctx.producer.queue('status-check').add('status-check.answer', { statusCheckId: id }, { jobId: id, attempts: 2, backoff: 10 });
+      await waitUntil(async () => (await service.api('GET', `/api/v1/status-checks/${id}`, { token: citizen.token })).body.status === 'failed', 'failed state');
+      const res = await service.api('GET', `/api/v1/status-checks/${id}`, { token: citizen.token });
+      expect(res.body).toMatchObject({ id, status: 'failed', deliveredAt: null, messageId: null });
+    } finally {
+      await db.query(`DROP TRIGGER refuse_${id.replace(/-/g, '')} ON messages`);
+      await db.query(`DROP FUNCTION refuse_${id.replace(/-/g, '')}()`);
+    }
   });
 });
