@@ -31,11 +31,12 @@ export class InboxService {
 
   /** Marks a message read (the first reading time is kept). */
   async markRead(userId: string, id: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE messages SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`,
+    // TypeORM answers an UPDATE with [rows, affected count], not with the rows themselves.
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE messages SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2`,
       [id, userId],
     );
-    if (rows.length === 0) throw AppError.notFound('Nie ma takiej wiadomości.');
+    if (affected === 0) throw AppError.notFound('Nie ma takiej wiadomości.');
   }
 }
 
