@@ -30,6 +30,7 @@ import { CitizenCasesService } from '../citizen-cases/citizen-cases.service';
 import { StatusCheckService } from '../status-checks/status-check.service';
 import { operationsRoutes } from './routes/operations.routes';
 import { queueDashboard } from './routes/queue-dashboard';
+import { webRouter } from '../web/web.router';
 
 export const API_PREFIX = '/api/v1';
 
@@ -81,6 +82,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(API_PREFIX, api.router);
   app.use(operationsRoutes(ctx));
   app.use('/admin/queues', queueDashboard(ctx, authenticator));
+  app.use(webRouter(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { projectRoot } from './project-root';
@@ -25,7 +25,8 @@ function load(file: string): HandlebarsTemplateDelegate {
   let entry = compiled.get(file);
   if (!entry) {
     // Subjects and plain text are not HTML: escaping them would show "&amp;" to the reader.
-    const escape = file.endsWith('.html.hbs');
+    // Everything else (message HTML, web pages) is HTML and is escaped.
+    const escape = !/\.(subject|text)\.hbs$/.test(file);
     const template = hbs.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: !escape });
     entry = { template, escape };
     compiled.set(file, entry);
@@ -50,6 +51,31 @@ export function renderTriple(folder: string, name: string, context: object): Ren
 /** Renders one page template under `templates/pages` (HTML, escaped). */
 export function renderFile(relative: string, context: object): string {
   return load(path.join(projectRoot(), 'templates', relative))(context);
+}
+
+hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+
+let pagePartialsLoaded = false;
+
+/** Registers `templates/pages/partials/<name>.hbs` as partial `<name>`, once. */
+function loadPagePartials(): void {
+  if (pagePartialsLoaded) return;
+  const dir = path.join(projectRoot(), 'templates', 'pages', 'partials');
+  for (const file of existsSync(dir) ? readdirSync(dir) : []) {
+    if (file.endsWith('.hbs')) hbs.registerPartial(file.slice(0, -4), readFileSync(path.join(dir, file), 'utf8'));
+  }
+  pagePartialsLoaded = true;
+}
+
+/**
+ * Renders the web page `templates/pages/<name>.hbs` (with the partials of `pages/partials`)
+ * inside `templates/pages/layout.hbs`; the layout gets `context` plus `body`.
+ */
+export function renderPage(name: string, context: object): string {
+  loadPagePartials();
+  const dir = path.join(projectRoot(), 'templates', 'pages');
+  const body = load(path.join(dir, `${name}.hbs`))(context);
+  return load(path.join(dir, 'layout.hbs'))({ ...context, body: new hbs.SafeString(body) });
 }
 
 /** Checks that every named template exists and compiles (at start, not at first use). */

@@ -3,13 +3,16 @@ import type { Role } from '../../../entities/user.entity';
 import type { Principal, TokenService } from '../../auth/token.service';
 import { AppError } from '../../shared/app-error';
 
+/** The web pages' session cookie: it holds the access token (httpOnly, SameSite=Strict). */
+export const SESSION_COOKIE = 'sesja';
+
 /** Express middleware that admits callers with a valid access token of the given roles. */
 export class Authenticator {
   constructor(private readonly tokens: TokenService) {}
 
-  require(roles: readonly Role[]): RequestHandler {
+  require(roles: readonly Role[], options: { sessionCookie?: boolean } = {}): RequestHandler {
     return (req: Request, res: Response, next: NextFunction) => {
-      this.principalOf(req)
+      this.principalOf(req, options.sessionCookie)
         .then((principal) => {
           if (!principal) throw AppError.unauthorized();
           if (!roles.includes(principal.role)) throw AppError.forbidden();
@@ -20,10 +23,16 @@ export class Authenticator {
     };
   }
 
-  /** The verified caller of a request, or null without a valid bearer token. */
-  async principalOf(req: Request): Promise<Principal | null> {
+  /**
+   * The verified caller of a request, or null without a valid bearer token. With
+   * `sessionCookie`, the web pages' session cookie is accepted too (for browser-only pages
+   * such as the queue dashboard; SameSite=Strict keeps other sites from using it).
+   */
+  async principalOf(req: Request, sessionCookie = false): Promise<Principal | null> {
     const header = req.headers.authorization;
     const match = header ? /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header) : null;
-    return match ? this.tokens.verify(match[1]) : null;
+    if (match) return this.tokens.verify(match[1]);
+    const cookie: unknown = sessionCookie ? req.cookies?.[SESSION_COOKIE] : undefined;
+    return typeof cookie === 'string' && cookie !== '' ? this.tokens.verify(cookie) : null;
   }
 }

@@ -11,6 +11,6 @@ export function queueDashboard(ctx: AppContext, authenticator: Authenticator): e
   serverAdapter.setBasePath('/admin/queues');
   createBullBoard({ queues: ctx.producer.all().map((q) => new BullMQAdapter(q)), serverAdapter });
   const router = express.Router();
-  router.use(authenticator.require(['admin']), serverAdapter.getRouter());
+  router.use(authenticator.require(['admin'], { sessionCookie: true }), serverAdapter.getRouter());
   return router;
 }

@@ -1,0 +1,31 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { config } from '../../config/config';
+import { AppError } from '../shared/app-error';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses a form POST whose Origin (or, without one, Referer) is not this site: the public
+ * address or the host the request was sent to. Together with the SameSite=Strict session
+ * cookie this stops cross-site request forgery without tokens in every form. A request with
+ * neither header is refused too: every browser sends Origin with a POST.
+ */
+export function sameOriginPosts(): RequestHandler {
+  const publicOrigin = originOf(config().publicUrl);
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = originOf(req.get('origin') ?? undefined) ?? originOf(req.get('referer') ?? undefined);
+    const hostOrigin = `${req.protocol}://${req.get('host') ?? ''}`;
+    if (origin !== null && (origin === publicOrigin || origin === hostOrigin)) return next();
+    next(AppError.forbidden('Formularz wysłano z innej strony niż ta usługa. Otwórz stronę usługi i wyślij formularz ponownie.'));
+  };
+}

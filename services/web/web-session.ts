@@ -1,0 +1,92 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { config } from '../../config/config';
+import type { Role } from '../../entities/user.entity';
+import { STAFF_ROLES } from '../../entities/user.entity';
+import type { Principal, TokenService } from '../auth/token.service';
+import { SESSION_COOKIE } from '../gateway/http/authenticate';
+import { AppError } from '../shared/app-error';
+
+/** The logged-in person of a page request, as the session cookie says. */
+export interface WebSession {
+  principal: Principal;
+  token: string;
+}
+
+/** True for registrar, official and admin. */
+export function isStaff(role: Role): boolean {
+  return (STAFF_ROLES as readonly Role[]).includes(role);
+}
+
+/** Stores the access token in an httpOnly cookie that lives as long as the token. */
+export function setSessionCookie(res: Response, accessToken: string, expiresInSeconds: number): void {
+  res.cookie(SESSION_COOKIE, accessToken, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config().publicUrl.startsWith('https'),
+    path: '/',
+    maxAge: expiresInSeconds * 1000,
+  });
+}
+
+/** Removes the session cookie (with the same attributes it was set with). */
+export function clearSessionCookie(res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: config().publicUrl.startsWith('https'), path: '/' });
+}
+
+/** Reads the session cookie into `res.locals.session` (null when absent, expired or revoked). */
+export function loadSession(tokens: TokenService): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    res.locals.session = null;
+    if (typeof token !== 'string' || token === '') return next();
+    tokens
+      .verify(token)
+      .then((principal) => {
+        res.locals.session = principal ? ({ principal, token } satisfies WebSession) : null;
+        // A dead cookie is dropped, so that pages stop treating the browser as logged in.
+        if (!principal) clearSessionCookie(res);
+        next();
+      })
+      .catch(next);
+  };
+}
+
+/** The session of a request that passed requireLogin. */
+export function sessionOf(res: Response): WebSession {
+  const session = res.locals.session as WebSession | null;
+  if (!session) throw new Error('sessionOf() on a route without requireLogin()');
+  return session;
+}
+
+/**
+ * Lets through people logged in with one of `roles`; others go to /logowanie and come back
+ * afterwards. A logged-in person of another role gets 403.
+ */
+export function requireLogin(roles: readonly Role[]): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const session = res.locals.session as WebSession | null;
+    if (!session) {
+      const back = req.method === 'GET' ? req.originalUrl : req.baseUrl + req.path;
+      res.redirect(303, `/logowanie?next=${encodeURIComponent(back)}`);
+      return;
+    }
+    if (!roles.includes(session.principal.role)) {
+      next(AppError.forbidden(isStaff(session.principal.role) ? 'Ta strona jest przeznaczona dla mieszkańców.' : 'Ta strona jest przeznaczona dla pracowników urzędu.'));
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * `next` only when it is a path on this site: it starts with one slash and holds no scheme,
+ * no second slash or backslash at the start and no control characters, so a link cannot send
+ * people elsewhere after login (open redirect).
+ */
+export function safeNext(next: unknown): string | null {
+  if (typeof next !== 'string' || next.length > 2000) return null;
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return null;
+  return next;
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
+import { AccountService } from '../accounts/account.service';
+import type { AppContext } from '../context';
+import { InboxService } from '../inbox/inbox.service';
+import { AppError } from '../shared/app-error';
+import { logger } from '../shared/logger';
+import { projectRoot } from '../shared/project-root';
+import { SubmissionService } from '../submissions/submission.service';
+import { config } from '../../config/config';
+import { CitizenCasesService } from '../citizen-cases/citizen-cases.service';
+import { StatusCheckService } from '../status-checks/status-check.service';
+import { webAuthRoutes } from './web-auth.routes';
+import { webCasesRoutes } from './web-cases.routes';
+import { sameOriginPosts } from './web-csrf';
+import { webInboxRoutes } from './web-inbox.routes';
+import { webInfoRoutes } from './web-info.routes';
+import { sendPage, type PageUser } from './web-render';
+import { loadSession, type WebSession } from './web-session';
+
+const FORM_LIMIT = '1mb';
+
+/**
+ * The server-rendered Polish pages of the service: plain HTML forms, no scripts. They call the
+ * same domain services as the JSON API; this layer only reads forms and draws pages.
+ */
+export function webRouter(ctx: AppContext): express.Router {
+  const accounts = new AccountService(ctx);
+  const inbox = new InboxService(ctx.dataSource);
+  const submissions = new SubmissionService(ctx.dataSource, ctx.outbox);
+
+  const router = express.Router();
+  // The API answers in JSON, even for paths it does not know.
+  router.use((req: Request, _res: Response, next: NextFunction) => next(req.path.startsWith('/api/') ? 'router' : undefined));
+  router.use('/static', express.static(path.join(projectRoot(), 'templates', 'pages', 'static'), { index: false, maxAge: '1h', fallthrough: false }));
+  router.use((_req: Request, res: Response, next: NextFunction) => {
+    // helmet's "no-referrer" makes browsers send "Origin: null" even with same-origin form
+    // posts, which would leave the CSRF check nothing to compare; "same-origin" still tells
+    // other sites nothing.
+    res.set('Referrer-Policy', 'same-origin');
+    next();
+  });
+  router.use(loadSession(ctx.tokens));
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    loadUser(res, accounts, inbox).then(() => next(), next);
+  });
+  router.use(sameOriginPosts());
+  router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 100 }));
+
+  router.use(webInfoRoutes());
+  router.use(webAuthRoutes(accounts, ctx.tokens));
+  router.use(webInboxRoutes(accounts, inbox, submissions));
+  router.use(webCasesRoutes(new CitizenCasesService(ctx), new StatusCheckService(ctx)));
+
+  router.use(pageNotFound);
+  router.use(pageError);
+  return router;
+}
+
+/** Who is logged in, for the header; a session whose account is gone counts as none. */
+async function loadUser(res: Response, accounts: AccountService, inbox: InboxService): Promise<void> {
+  const session = res.locals.session as WebSession | null;
+  if (!session) return;
+  try {
+    const me = await accounts.me(session.principal.userId);
+    const unread = me.role === 'citizen' ? (await inbox.list(me.id, { limit: 1, offset: 0 })).unread : 0;
+    res.locals.user = { firstName: me.firstName, lastName: me.lastName, role: me.role, unread } satisfies PageUser;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    res.locals.session = null;
+  }
+}
+
+/** An HTML 404 for browsers; other clients fall through to the JSON problem. */
+function pageNotFound(req: Request, res: Response, next: NextFunction): void {
+  if (req.method !== 'GET' || req.accepts(['json', 'html']) !== 'html') return next();
+  sendPage(res, 'blad', { title: 'Nie znaleziono strony', heading: 'Nie znaleziono strony', detail: 'Nie ma takiej strony. Sprawdź adres albo zacznij od strony głównej.', code: 'not_found' }, 404);
+}
+
+const PARSER_ERRORS: Record<string, AppError> = {
+  'entity.too.large': new AppError(413, 'payload_too_large', 'Za duży formularz', 'Formularz jest za duży (najwyżej 1 MiB). Skróć tekst i wyślij go ponownie.'),
+  'parameters.too.many': AppError.validation([], 'Formularz ma za dużo pól.'),
+};
+
+/** Errors of web pages as pages, with the same Polish detail the API gives. */
+const pageError: ErrorRequestHandler = (error, req, res, _next) => {
+  const { type: parserType, status } = (error ?? {}) as { type?: string; status?: number };
+  const appError =
+    error instanceof AppError ? error : parserType ? PARSER_ERRORS[parserType] : status === 404 ? AppError.notFound('Nie ma takiego pliku.') : undefined;
+  if (!appError) {
+    logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error on a web page');
+  }
+  const shown = appError ?? new AppError(500, 'internal_error', 'Błąd serwera', config().production ? 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.' : String((error as Error)?.message ?? error));
+  res.set(shown.headers);
+  sendPage(res, 'blad', { title: shown.title, heading: shown.title, detail: shown.detail, code: shown.code }, shown.status);
+};
