@@ -43,6 +43,9 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(
     pinoHttp({
       logger,
+      // req.log carries only the request id: binding the whole request to a child logger on
+      // every call costs more than the status-check handler itself.
+      quietReqLogger: true,
       autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     }),
