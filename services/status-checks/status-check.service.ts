@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { normaliseCaseNumber, parseCaseNumber } from '../cases/case-number';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
+import { preparedQuery } from '../shared/prepared-query';
 import { consumeOrThrow } from '../shared/rate-limits';
 import type { StatusCheckAccepted, StatusCheckView } from './status-check.schemas';
 
@@ -43,7 +44,7 @@ export class StatusCheckService {
     }
     try {
       if (redisUp) await consumeOrThrow(this.deps.rateLimits.statusChecks, userId);
-      await this.deps.dataSource.query(`INSERT INTO status_checks (id, user_id, case_number, requested_at) VALUES ($1, $2, $3, $4)`, [
+      await preparedQuery(this.deps.dataSource, 'status-check-insert', `INSERT INTO status_checks (id, user_id, case_number, requested_at) VALUES ($1, $2, $3, $4)`, [
         fresh.id,
         userId,
         caseNumber,

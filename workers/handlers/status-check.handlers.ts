@@ -1,9 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { config } from '../../config/config';
-import { deliverMessage } from '../../services/inbox/message-delivery.service';
 import { renderMessage } from '../../services/inbox/message-templates';
 import { statusAnswerLatency } from '../../services/shared/metrics';
-import { caseStatusData, loadStatusCheckAnswer } from '../../services/status-checks/status-check-answer';
+import { caseStatusData, loadStatusCheckAnswer, writeStatusAnswer } from '../../services/status-checks/status-check-answer';
 import type { JobHandler, JobInput, WorkerContext } from '../job-handler';
 
 /** Answers to "Sprawdź stan sprawy" send the "new message" e-mail at most once per citizen in this time. */
@@ -12,9 +11,10 @@ export const STATUS_MAIL_THROTTLE_MINUTES = 15;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Answers one status check with a `case_status` message: one read, then one transaction that
- * writes the message (unique event key) and marks the request delivered, so whatever retries
- * or redeliveries happen, each request gets exactly one message.
+ * Answers one status check with a `case_status` message: one read, then one atomic statement
+ * that writes the message (unique event key), records the throttled "new message" e-mail and
+ * marks the request delivered, so whatever retries or redeliveries happen, each request gets
+ * exactly one message. Two statements per job: this is the benchmarked path.
  */
 export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, ctx) => {
   const { statusCheckId } = job.data;
@@ -31,25 +31,18 @@ export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, 
     // A template that cannot render this answer will not render it on a retry either.
     throw new UnrecoverableError(`case_status template: ${(error as Error).message}`);
   }
-  const messageId = await ctx.outbox.transaction(async (manager, emit) => {
-    const id = await deliverMessage(manager, emit, {
-      userId: row.user_id,
-      kind: 'case_status',
-      eventKey: `status-check:${statusCheckId}`,
-      rendered,
-      data,
-      mailThrottleMinutes: STATUS_MAIL_THROTTLE_MINUTES,
-    });
-    if (id) {
-      await manager.query(`UPDATE status_checks SET status = 'delivered', delivered_at = now(), message_id = $2 WHERE id = $1`, [
-        statusCheckId,
-        id,
-      ]);
-    }
-    return id;
+  const written = await writeStatusAnswer(ctx.dataSource, {
+    statusCheckId,
+    userId: row.user_id,
+    rendered,
+    data,
+    mailThrottleMinutes: STATUS_MAIL_THROTTLE_MINUTES,
   });
-  if (!messageId) return 'skipped';
+  if (!written) return 'skipped';
   statusAnswerLatency.observe((Date.now() - row.requested_at.getTime()) / 1000);
+  if (written.mailEventId) {
+    await ctx.outbox.publish([{ id: written.mailEventId, job: { name: 'mail.new-message', data: { messageId: written.messageId } } }]);
+  }
   return 'done';
 };
 
