@@ -60,7 +60,7 @@ export async function seedBench(db: Client, citizens: number, cases: number, yea
   const { rows: users } = await db.query<{ id: string }>(`SELECT id FROM users WHERE role = 'citizen' ORDER BY login`);
   await db.query(
     `INSERT INTO cases (number, unit_id, jrwa_symbol, seq, year, title, status, started_at, deadline_days, due_at, responsible_id, opened_by, updated_at)
-     SELECT 'BEN.1.' || i || '.' || $2, u.id, '1', i, $2, 'Sprawa testowa ' || i, 'in_progress', now(), 30, now() + interval '30 days', o.id, o.id, now()
+     SELECT 'BEN.1.' || i || '.' || $2::int, u.id, '1', i, $2::int, 'Sprawa testowa ' || i, 'in_progress', now(), 30, now() + interval '30 days', o.id, o.id, now()
        FROM generate_series(1, $1) AS i, units u, users o
       WHERE u.symbol = 'BEN' AND o.login = 'bench.official'`,
     [cases, year],

@@ -22,9 +22,11 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts `node <dist file>` with `env` added to this process's environment. */
+/** Starts `node <dist file>` (relative to the project root) with `env` added to this process's environment. */
 export function startNode(distFile: string, env: Record<string, string>, args: string[] = []): Child {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', distFile), ...args], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the children.
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, '..', '..', distFile), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
     JWT_SECRET: secret,
     ACCESS_KEY_PEPPER: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
+    // info: the children announce readiness ('gateway listening', 'workers started') on stdout.
+    LOG_LEVEL: 'info',
     RATE_LIMIT_STATUS_CHECKS: '1000000000',
   };
   Object.assign(process.env, env);
@@ -209,8 +210,7 @@ async function noopCeiling(prefix: string, count: number, start: (file: string, 
     const n = Math.min(1000, count - i);
     await queue.addBulk(Array.from({ length: n }, (_, k) => ({ name: 'noop', data: { statusCheckId: String(i + k) } })));
   }
-  const noop = start('dist/bench/noop-worker.js');
-  noop.process.spawnargs.push(String(count));
+  const noop = start('dist/bench/noop-worker.js', { BENCH_NOOP_JOBS: String(count) });
   const line = await noop.waitFor(/"count"/, 120_000);
   const { first, last } = JSON.parse(line) as { first: number; last: number };
   await queue.obliterate({ force: true });

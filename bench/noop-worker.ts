@@ -7,7 +7,7 @@ import { createRedis } from '../services/shared/redis';
  * processor that does nothing. Drains `BENCH_NOOP_JOBS` jobs of queue `bench-noop`, then prints
  * `{ first, last, count }` (completion times, ms) and exits.
  */
-const expected = Number(process.argv[2]);
+const expected = Number(process.env.BENCH_NOOP_JOBS);
 let count = 0;
 let first = 0;
 const connection = createRedis('consumer', 'bench-noop');
