@@ -147,6 +147,18 @@ async function main(): Promise<void> {
       .map((r) => Number(r.ms))
       .sort((a, b) => a - b);
     log(`e2e at ${RATE}/s: ${paced.accepted} accepted, ${paced.errors} errors, p50 ${percentile(latencies, 50).toFixed(1)} ms`);
+    // Latency second by second: a backlog that grows shows as a rising line, a hiccup as a spike.
+    const bySecond = (
+      await client.query<{ second: number; p50: number; max: number; n: string }>(
+        `SELECT floor(extract(epoch FROM s.requested_at - $1::timestamptz))::int AS second,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.created_at - s.requested_at) * 1000) AS p50,
+                max(extract(epoch FROM m.created_at - s.requested_at) * 1000) AS max, count(*) AS n
+           FROM status_checks s JOIN messages m ON m.id = s.message_id
+          WHERE s.requested_at >= $1 GROUP BY 1 ORDER BY 1`,
+        [e2eStart],
+      )
+    ).rows.map((r) => ({ second: r.second, n: Number(r.n), p50: round(Number(r.p50), 1), max: round(Number(r.max), 1) }));
+    log(`e2e by second: ${bySecond.map((r) => `${r.second}s n=${r.n} p50=${r.p50} max=${r.max}`).join('; ')}`);
 
     // 6. Exactly one answer per accepted request.
     const { lost, duplicates } = await countLostAndDuplicates(client, ids);
@@ -173,6 +185,7 @@ async function main(): Promise<void> {
         workerConcurrency: config().worker.concurrency,
         intakeVsHello: round(intakeRps / expressHelloRps, 2),
         workerVsNoop: round(workerJobsPerS / noopJobsPerS, 2),
+        e2eBySecond: bySecond,
         e2eLatency: 'status_checks.requested_at (gateway insert) to messages.created_at (worker transaction), both PostgreSQL clocks',
       },
     };
