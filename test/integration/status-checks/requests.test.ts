@@ -78,5 +78,14 @@ describe('pressing "Sprawdź stan sprawy"', () => {
     const admin = await createAdmin(service);
     expect((await press(admin.token, { caseNumber: 'GN.1.1.2026' })).status).toBe(403);
   });
+
+  test('when the OpenAPI document is read, then it describes the status-check, access-key and case-list operations', async () => {
+    const doc = (await service.api('GET', '/api/v1/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/v1/status-checks'])).toEqual(['post']);
+    expect(doc.paths['/api/v1/status-checks'].post.responses['202']).toBeDefined();
+    expect(doc.paths['/api/v1/status-checks/{id}'].get.responses['200']).toBeDefined();
+    expect(doc.paths['/api/v1/access-keys'].post.responses['404']).toBeDefined();
+    expect(doc.paths['/api/v1/cases'].get).toBeDefined();
+  });
 });
 
