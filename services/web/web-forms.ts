@@ -125,7 +125,10 @@ export class WebForm {
   }
 
   /** The view of one field for the `field` partial. */
-  field(name: string, options: Partial<Omit<FieldView, 'id' | 'name' | 'label' | 'error' | 'describedBy'>> & { value?: string } = {}): FieldView {
+  field(
+    name: string,
+    options: Partial<Omit<FieldView, 'id' | 'name' | 'label' | 'error' | 'describedBy' | 'options'>> & { options?: Array<{ value: string; label: string }> } = {},
+  ): FieldView {
     const spec = this.specs.get(name);
     if (!spec) throw new Error(`Field ${name} is not declared on this form`);
     const error = this.errors[name] ?? null;

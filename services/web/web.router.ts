@@ -12,6 +12,10 @@ import { CitizenCasesService } from '../citizen-cases/citizen-cases.service';
 import { StatusCheckService } from '../status-checks/status-check.service';
 import { webAuthRoutes } from './web-auth.routes';
 import { webCasesRoutes } from './web-cases.routes';
+import { webOfficeRoutes } from './web-office.routes';
+import { CaseManagementService } from '../office/case-management.service';
+import { CaseOpeningService } from '../office/case-opening.service';
+import { UnitsService } from '../office/units.service';
 import { sameOriginPosts } from './web-csrf';
 import { webInboxRoutes } from './web-inbox.routes';
 import { webInfoRoutes } from './web-info.routes';
@@ -51,6 +55,9 @@ export function webRouter(ctx: AppContext): express.Router {
   router.use(webAuthRoutes(accounts, ctx.tokens));
   router.use(webInboxRoutes(accounts, inbox, submissions));
   router.use(webCasesRoutes(new CitizenCasesService(ctx), new StatusCheckService(ctx)));
+  router.use(
+    webOfficeRoutes(ctx.dataSource, new CaseOpeningService(ctx.outbox), new CaseManagementService(ctx.dataSource, ctx.outbox), new UnitsService(ctx.dataSource)),
+  );
 
   router.use(pageNotFound);
   router.use(pageError);

@@ -1,0 +1,290 @@
+import express, { type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { CASE_STATUSES } from '../../entities/case.entity';
+import { actorOf } from '../audit/actor';
+import { CASE_STATUS_LABELS, isFinal } from '../cases/case-status';
+import { changeCaseBody, caseListQuery } from '../office/case-management.schemas';
+import type { CaseManagementService } from '../office/case-management.service';
+import type { CaseOpeningService } from '../office/case-opening.service';
+import { listOfficeSubmissions } from '../office/office-submissions.service';
+import { caseNumberParams, openCaseBody } from '../office/office.schemas';
+import type { UnitsService } from '../office/units.service';
+import { AppError } from '../shared/app-error';
+import { WebForm, type FieldSpec } from './web-forms';
+import { sendPage } from './web-render';
+import { requireLogin, sessionOf } from './web-session';
+import { endOfDayInWarsaw, warsawDate } from './web-dates';
+
+const staff = requireLogin(['registrar', 'official', 'admin']);
+const registrar = requireLogin(['registrar']);
+const PAGE_SIZE = 20;
+
+const ROLE_LABELS: Record<string, string> = { registrar: 'kancelaria', official: 'referent', admin: 'administrator' };
+const DEADLINES = [
+  { value: '30', label: '30 dni (sprawa szczególnie skomplikowana: 60 dni)' },
+  { value: '7', label: '7 dni' },
+  { value: '14', label: '14 dni' },
+  { value: '60', label: '60 dni' },
+];
+const FROM_SUBMISSION_FIELDS: FieldSpec[] = [
+  { name: 'title', label: 'Tytuł sprawy', required: 'Wpisz tytuł sprawy.' },
+  { name: 'unitSymbol', label: 'Komórka prowadząca', required: 'Wybierz komórkę prowadzącą.' },
+  { name: 'jrwaSymbol', label: 'Symbol klasyfikacyjny JRWA', required: 'Wpisz symbol JRWA.' },
+  { name: 'deadlineDays', label: 'Termin załatwienia' },
+  { name: 'responsibleLogin', label: 'Login osoby odpowiedzialnej (referenta)' },
+];
+const PAPER_FIELDS: FieldSpec[] = [
+  { name: 'firstName', label: 'Imię wnioskodawcy', required: 'Wpisz imię wnioskodawcy.' },
+  { name: 'lastName', label: 'Nazwisko wnioskodawcy', required: 'Wpisz nazwisko wnioskodawcy.' },
+  { name: 'title', label: 'Tytuł sprawy', required: 'Wpisz tytuł sprawy.' },
+  { name: 'unitSymbol', label: 'Komórka prowadząca', required: 'Wybierz komórkę prowadzącą.' },
+  { name: 'jrwaSymbol', label: 'Symbol klasyfikacyjny JRWA', required: 'Wpisz symbol JRWA.' },
+  { name: 'deadlineDays', label: 'Termin załatwienia' },
+  { name: 'responsibleLogin', label: 'Login osoby odpowiedzialnej (referenta)' },
+  { name: 'issueAccessKey', label: 'Wydaj internetowy klucz dostępu (wnioskodawca o niego poprosił)' },
+];
+const OPEN_ALIASES = { 'applicant.firstName': 'firstName', 'applicant.lastName': 'lastName', submissionId: 'title' };
+const CHANGE_FIELDS: FieldSpec[] = [
+  { name: 'status', label: 'Stan sprawy' },
+  { name: 'responsibleLogin', label: 'Login nowej osoby odpowiedzialnej' },
+  { name: 'note', label: 'Notatka do historii sprawy' },
+  { name: 'dueAt', label: 'Nowy termin załatwienia (art. 36 KPA)' },
+  { name: 'reason', label: 'Uzasadnienie nowego terminu' },
+];
+
+/** The office's pages: dashboard, incoming ESP submissions, opening cases, the case list and one case. */
+export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningService, management: CaseManagementService, units: UnitsService): express.Router {
+  const router = express.Router();
+
+  const unitOptions = async (withAny: boolean) => [
+    ...(withAny ? [{ value: '', label: 'Wszystkie komórki' }] : [{ value: '', label: 'Wybierz komórkę' }]),
+    ...(await units.listUnits()).items.map((u) => ({ value: u.symbol, label: `${u.symbol} — ${u.name}` })),
+  ];
+
+  router.get('/urzad', staff, async (_req, res) => {
+    const { principal } = sessionOf(res);
+    const received = principal.role === 'registrar' ? (await listOfficeSubmissions(dataSource, 'received')).items.length : null;
+    sendPage(res, 'urzad/pulpit', {
+      title: 'Pulpit urzędu',
+      roleLabel: ROLE_LABELS[principal.role],
+      registrar: principal.role === 'registrar',
+      admin: principal.role === 'admin',
+      received,
+    });
+  });
+
+  router.get('/urzad/pisma', registrar, async (req, res) => {
+    const status = req.query.stan === 'registered' ? 'registered' : req.query.stan === 'all' ? undefined : 'received';
+    const { items } = await listOfficeSubmissions(dataSource, status);
+    sendPage(res, 'urzad/pisma', {
+      title: 'Pisma z Elektronicznej Skrzynki Podawczej',
+      filter: status ?? 'all',
+      submissions: items.map((s) => ({ ...s, received: s.status === 'received', sizes: s.attachments.map((a) => a.filename).join(', ') })),
+    });
+  });
+
+  const submissionFor = async (id: string) => {
+    const found = (await listOfficeSubmissions(dataSource, 'received')).items.find((s) => s.id === id);
+    if (!found) throw AppError.notFound('Nie ma takiego pisma albo założono już na jego podstawie sprawę.');
+    return found;
+  };
+
+  router.get('/urzad/pisma/:id', registrar, async (req, res) => {
+    const submission = await submissionFor(String(req.params.id));
+    openPage(res, 'urzad/sprawa-z-pisma', new WebForm(FROM_SUBMISSION_FIELDS, { title: submission.title, deadlineDays: '30' }), await unitOptions(false), { submission });
+  });
+
+  router.post('/urzad/pisma/:id', registrar, async (req, res) => {
+    const submission = await submissionFor(String(req.params.id));
+    const form = WebForm.from(FROM_SUBMISSION_FIELDS, req.body, OPEN_ALIASES);
+    const input = form.parse(openCaseBody, { ...commonOpenInput(form), submissionId: submission.id });
+    if (input) {
+      try {
+        const opened = await opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input);
+        res.redirect(303, `/urzad/sprawy/${encodeURIComponent(opened.number)}?zalozono=1`);
+        return;
+      } catch (error) {
+        form.fail(error);
+      }
+    }
+    openPage(res, 'urzad/sprawa-z-pisma', form, await unitOptions(false), { submission }, form.status);
+  });
+
+  router.get('/urzad/sprawy/nowa', registrar, async (_req, res) => {
+    openPage(res, 'urzad/sprawa-nowa', new WebForm(PAPER_FIELDS, { deadlineDays: '30' }), await unitOptions(false), {});
+  });
+
+  router.post('/urzad/sprawy/nowa', registrar, async (req, res) => {
+    const form = WebForm.from(PAPER_FIELDS, req.body, OPEN_ALIASES);
+    const input = form.parse(openCaseBody, {
+      ...commonOpenInput(form),
+      applicant: { firstName: form.values.firstName ?? '', lastName: form.values.lastName ?? '' },
+      issueAccessKey: form.checked('issueAccessKey'),
+    });
+    if (input) {
+      try {
+        const opened = await opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input);
+        // The key is shown here once: it is not stored, so this page is its only copy.
+        sendPage(res, 'urzad/sprawa-zalozona', { title: `Założono sprawę ${opened.number}`, opened, accessKey: opened.accessKey ?? null }, 201);
+        return;
+      } catch (error) {
+        form.fail(error);
+      }
+    }
+    openPage(res, 'urzad/sprawa-nowa', form, await unitOptions(false), {}, form.status);
+  });
+
+  router.get('/urzad/sprawy', staff, async (req, res) => {
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(String(req.query.strona ?? '1'), 10) || 1));
+    const raw = { status: str(req.query.stan), unit: str(req.query.komorka), q: str(req.query.szukaj) };
+    const parsed = caseListQuery.safeParse({ ...dropEmpty(raw), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const query = parsed.success ? parsed.data : { limit: PAGE_SIZE, offset: 0 };
+    const list = await management.list(query);
+    const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+    const keep = new URLSearchParams(dropEmpty(raw) as Record<string, string>);
+    const pageHref = (n: number) => `/urzad/sprawy?${new URLSearchParams({ ...Object.fromEntries(keep), strona: String(n) })}`;
+    sendPage(res, 'urzad/sprawy', {
+      title: 'Sprawy',
+      filters: {
+        status: selectOptions([{ value: '', label: 'Wszystkie stany' }, ...CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))], raw.status ?? ''),
+        unit: selectOptions(await unitOptions(true), raw.unit ?? ''),
+        q: raw.q ?? '',
+      },
+      invalidFilter: !parsed.success,
+      cases: list.items.map((c) => ({ ...c, href: `/urzad/sprawy/${encodeURIComponent(c.number)}`, responsible: c.responsiblePerson ? `${c.responsiblePerson.firstName} ${c.responsiblePerson.lastName}` : null })),
+      total: list.total,
+      page,
+      pages,
+      previous: page > 1 ? pageHref(page - 1) : null,
+      next: page < pages ? pageHref(page + 1) : null,
+    });
+  });
+
+  router.get('/urzad/sprawy/:number', staff, async (req, res) => {
+    const { number } = parseNumber(req);
+    const detail = await management.get(number);
+    casePage(res, detail, new WebForm(CHANGE_FIELDS, { status: detail.status }), req.query.zalozono !== undefined ? `Założono sprawę ${detail.number}.` : req.query.zapisano !== undefined ? 'Zapisano zmiany w sprawie.' : null);
+  });
+
+  router.post('/urzad/sprawy/:number', requireLogin(['official', 'admin']), async (req, res) => {
+    const { number } = parseNumber(req);
+    const form = WebForm.from(CHANGE_FIELDS, req.body);
+    const v = form.values;
+    const dueAt = v.dueAt ? endOfDayInWarsaw(v.dueAt) : undefined;
+    if (v.dueAt && !dueAt) form.addFieldError('dueAt', 'Podaj datę w postaci RRRR-MM-DD.');
+    const input = form.parse(changeCaseBody, {
+      status: v.status || undefined,
+      ...(v.responsibleLogin?.trim() ? { responsibleLogin: v.responsibleLogin } : {}),
+      ...(v.note?.trim() ? { note: v.note } : {}),
+      ...(dueAt ? { dueAt } : {}),
+      ...(v.reason?.trim() ? { reason: v.reason } : {}),
+    });
+    if (input) {
+      try {
+        await management.change(await actorOf(dataSource, sessionOf(res).principal, req), number, input);
+        res.redirect(303, `/urzad/sprawy/${encodeURIComponent(number)}?zapisano=1`);
+        return;
+      } catch (error) {
+        form.fail(error);
+      }
+    }
+    casePage(res, await management.get(number), form, null, form.status);
+  });
+
+  router.post('/urzad/sprawy/:number/klucz', registrar, async (req, res) => {
+    const { number } = parseNumber(req);
+    const { accessKey } = await opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number);
+    sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey }, 201);
+  });
+
+  return router;
+}
+
+function commonOpenInput(form: WebForm) {
+  const v = form.values;
+  return {
+    unitSymbol: v.unitSymbol ?? '',
+    jrwaSymbol: v.jrwaSymbol ?? '',
+    title: v.title ?? '',
+    deadlineDays: Number(v.deadlineDays ?? '30'),
+    ...(v.responsibleLogin?.trim() ? { responsibleLogin: v.responsibleLogin } : {}),
+  };
+}
+
+function openPage(res: Response, view: string, form: WebForm, units: Array<{ value: string; label: string }>, extra: Record<string, unknown>, status = 200): void {
+  const paper = view === 'urzad/sprawa-nowa';
+  res.set(form.headers);
+  sendPage(
+    res,
+    view,
+    {
+      title: paper ? 'Załóż sprawę z wniosku papierowego' : 'Załóż sprawę z pisma',
+      errorList: form.summary(),
+      ...extra,
+      fields: {
+        ...(paper
+          ? {
+              firstName: form.field('firstName', { autocomplete: 'off' }),
+              lastName: form.field('lastName', { autocomplete: 'off' }),
+              issueAccessKey: form.field('issueAccessKey', { type: 'checkbox', hint: 'Klucz zobaczysz tylko raz, na następnej stronie — przekaż go wnioskodawcy.' }),
+            }
+          : {}),
+        title: form.field('title'),
+        unitSymbol: form.field('unitSymbol', { options: units }),
+        jrwaSymbol: form.field('jrwaSymbol', { hint: 'Od 1 do 4 cyfr, np. 6840.', extraClass: 'field--narrow' }),
+        deadlineDays: form.field('deadlineDays', { options: DEADLINES, hint: 'Art. 35 KPA: bez zbędnej zwłoki, nie później niż w miesiąc (w sprawie szczególnie skomplikowanej — dwa miesiące).' }),
+        responsibleLogin: form.field('responsibleLogin', { hint: 'Nieobowiązkowe. Referent musi należeć do wybranej komórki.', autocomplete: 'off' }),
+      },
+    },
+    status,
+  );
+}
+
+function casePage(res: Response, detail: Awaited<ReturnType<CaseManagementService['get']>>, form: WebForm, notice: string | null, status = 200): void {
+  const { principal } = sessionOf(res);
+  res.set(form.headers);
+  sendPage(
+    res,
+    'urzad/sprawa',
+    {
+      title: `Sprawa ${detail.number}`,
+      notice,
+      errorList: form.summary(),
+      detail: {
+        ...detail,
+        responsible: detail.responsiblePerson ? `${detail.responsiblePerson.firstName} ${detail.responsiblePerson.lastName}` : null,
+        history: detail.history.map((h) => ({ ...h, statusLabel: CASE_STATUS_LABELS[h.status] })),
+      },
+      closed: isFinal(detail.status),
+      canChange: (principal.role === 'official' || principal.role === 'admin') && !isFinal(detail.status),
+      canReissueKey: principal.role === 'registrar',
+      encodedNumber: encodeURIComponent(detail.number),
+      fields: {
+        status: form.field('status', { options: CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })) }),
+        responsibleLogin: form.field('responsibleLogin', { autocomplete: 'off', hint: 'Zostaw puste, aby nie zmieniać. Referent musi należeć do komórki prowadzącej sprawę.' }),
+        note: form.field('note', { textarea: true, hint: 'Nieobowiązkowe. Notatka trafi do historii sprawy, którą widzi wnioskodawca.' }),
+        dueAt: form.field('dueAt', { type: 'date', hint: detail.dueAt ? `Obecny termin: ${warsawDate(detail.dueAt)}. Zostaw puste, aby nie zmieniać.` : 'Zostaw puste, aby nie zmieniać.', extraClass: 'field--narrow' }),
+        reason: form.field('reason', { textarea: true, hint: 'Wymagane, gdy wyznaczasz nowy termin: przyczyna zwłoki.' }),
+      },
+    },
+    status,
+  );
+}
+
+function parseNumber(req: Request): { number: string } {
+  const parsed = caseNumberParams.safeParse(req.params);
+  if (!parsed.success) throw AppError.notFound('Nie ma sprawy o takim znaku.');
+  return parsed.data;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function dropEmpty<T extends Record<string, string | undefined>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function selectOptions(options: Array<{ value: string; label: string }>, selected: string) {
+  return options.map((o) => ({ ...o, selected: o.value === selected }));
+}
