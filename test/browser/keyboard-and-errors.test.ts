@@ -146,6 +146,33 @@ describe('pages by keyboard, and errors people can act on', () => {
     expect((await email.getAttribute('aria-describedby'))?.split(' ')).toEqual(['email-hint', 'email-error']);
   });
 
+  test('when anyone opens the public pages, then each has its heading, and help has an anchor for every API error code', async () => {
+    for (const [path, heading] of [
+      ['/', 'Stan załatwianych spraw'],
+      ['/pomoc', 'Pomoc'],
+      ['/regulamin', 'Regulamin usługi „Stan załatwianych spraw”'],
+      ['/deklaracja-dostepnosci', 'Deklaracja dostępności'],
+    ]) {
+      const res = await page.goto(`${service.baseUrl}${path}`);
+      expect(res?.status()).toBe(200);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+    }
+    const codes = ['validation_failed', 'payload_too_large', 'unauthorized', 'forbidden', 'not_found', 'too_many_requests', 'login_taken', 'invalid_code',
+      'invalid_credentials', 'account_not_active', 'invalid_key', 'key_not_found', 'invalid_case_number', 'submission_already_registered', 'case_closed'];
+    await page.goto(`${service.baseUrl}/pomoc`);
+    for (const code of codes) expect(await page.locator(`#blad-${code}`).count()).toBe(1);
+    const problem = await service.api('POST', '/api/v1/auth/login', { body: { login: 'nikt', password: 'zle-haslo-123' } });
+    expect(problem.body.type).toMatch(/\/pomoc#blad-invalid_credentials$/);
+  });
+
+  test('when a page does not exist, then browsers get a Polish page and API clients a problem', async () => {
+    const res = await page.goto(`${service.baseUrl}/nie-ma-takiej-strony`);
+    expect(res?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nie znaleziono strony');
+    const api = await service.api('GET', '/nie-ma-takiej-strony');
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   test('when a form is posted from another site, then it is refused', async () => {
     const res = await fetch(`${service.baseUrl}/logowanie`, {
       method: 'POST',
