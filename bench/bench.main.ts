@@ -17,6 +17,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '8' },
     'e2e-seconds': { type: 'string', default: '10' },
+    'warmup-seconds': { type: 'string', default: '3' },
     connections: { type: 'string', default: '64' },
     citizens: { type: 'string', default: '2000' },
     cases: { type: 'string', default: '60000' },
@@ -25,6 +26,7 @@ const { values: args } = parseArgs({
 const RATE = Number(args.rate);
 const SECONDS = Number(args.seconds);
 const E2E_SECONDS = Number(args['e2e-seconds']);
+const WARMUP_SECONDS = Number(args['warmup-seconds']);
 const CONNECTIONS = Number(args.connections);
 const CITIZENS = Number(args.citizens);
 const CASES = Number(args.cases);
@@ -132,6 +134,11 @@ async function main(): Promise<void> {
     gateway = start('dist/services/gateway/gateway.main.js', { PORT: String(gatewayPort) });
     worker = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'status-check' });
     await Promise.all([gateway.waitFor(/gateway listening/), worker.waitFor(/workers started/).catch(() => undefined)]);
+    // Warm-up at the same rate, not measured (its requests still count for lost/duplicates):
+    // freshly started processes spend their first seconds compiling and opening connections.
+    const warmUp = await pacedLoad(gatewayPort, RATE, WARMUP_SECONDS, (i) => request(counter + i));
+    counter += warmUp.sent;
+    ids.push(...warmUp.ids);
     const e2eStart = (await client.query<{ now: Date }>(`SELECT now()`)).rows[0].now;
     const paced = await pacedLoad(gatewayPort, RATE, E2E_SECONDS, (i) => request(counter + i));
     ids.push(...paced.ids);
@@ -179,6 +186,7 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
         seconds: SECONDS,
         e2eSeconds: E2E_SECONDS,
+        e2eWarmUpSeconds: WARMUP_SECONDS,
         e2eSent: paced.sent,
         e2eErrors: paced.errors,
         requests: ids.length,
