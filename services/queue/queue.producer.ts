@@ -8,7 +8,7 @@ export class QueueProducer {
   private readonly queues: Map<QueueName, Queue>;
 
   constructor(
-    connection: Redis,
+    private readonly connection: Redis,
     /** Prefix of every Redis key of this service (BullMQ's and ours). */
     readonly prefix = config().queuePrefix,
   ) {
@@ -22,13 +22,24 @@ export class QueueProducer {
 
   /** Enqueues a job; `jobId` makes a repeated publish of the same event a no-op. */
   async enqueue(job: AnyJob, jobId: string): Promise<void> {
+    this.assertConnected();
     await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, { jobId });
   }
 
   /** Enqueues many jobs of one queue in one round trip. */
   async enqueueBulk(queue: QueueName, jobs: Array<AnyJob & { jobId: string }>): Promise<void> {
     if (jobs.length === 0) return;
+    this.assertConnected();
     await this.queue(queue).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { jobId: j.jobId } })));
+  }
+
+  /**
+   * Fails at once while Redis is not connected. BullMQ waits for a connection that has never
+   * been ready (the process started during an outage) until it is, so without this an HTTP
+   * request would hang after its commit instead of leaving the event to the outbox relay.
+   */
+  private assertConnected(): void {
+    if (this.connection.status !== 'ready') throw new Error(`Redis is not connected (${this.connection.status})`);
   }
 
   queue(name: QueueName): Queue {
