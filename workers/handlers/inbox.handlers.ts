@@ -63,13 +63,17 @@ export const deliverCaseOpened: JobHandler<'inbox.case-opened'> = async (job, ct
       responsiblePerson: responsibleName(summary),
       ...(accessKey ? { accessKey } : {}),
     };
-    return deliverMessage(manager, emit, {
+    const messageId = await deliverMessage(manager, emit, {
       userId: cases[0].applicant_user_id,
       kind: 'case_opened',
       eventKey,
       rendered: renderMessage('case_opened', { ...data, accessKey, statusCheckUrl: `${config().publicUrl}/sprawdz-stan-sprawy` }),
       data,
     });
+    // A key issued here but never shown would revoke the one already delivered: roll it back
+    // (the retry then finds the message and skips).
+    if (!messageId && accessKey) throw new Error(`case_opened for ${caseId} was delivered concurrently; rolling back the new key`);
+    return messageId;
   });
   return delivered ? 'done' : 'skipped';
 };
