@@ -2,11 +2,16 @@ import { parseArgs } from 'node:util';
 import { config } from '../../config/config';
 import { createDataSource } from '../../entities/data-source';
 import { createStaffAccount } from '../accounts/staff-accounts';
+import { createContext } from '../context';
 import { AppError } from '../shared/app-error';
+import { describeDemo, seedDemo } from './demo-seed';
 
 const USAGE = `Usage:
   npm run cli -- admin:create --login LOGIN --password PASSWORD [--first-name NAME] [--last-name NAME]
       Creates an active admin account. Exit 1 with a message when the login exists.
+  npm run cli -- demo:seed
+      Creates demo units, staff, a citizen and two cases, and prints every login with its
+      password and the paper case's access key. Safe to run again: existing data is reused.
 `;
 
 /** `npm run cli -- <command>`: operator commands. */
@@ -15,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'admin:create':
       return adminCreate(rest);
+    case 'demo:seed':
+      return demoSeed();
     case undefined:
     case 'help':
     case '--help':
@@ -61,6 +68,22 @@ async function adminCreate(args: string[]): Promise<number> {
     throw error;
   } finally {
     await ds.destroy();
+  }
+}
+
+async function demoSeed(): Promise<number> {
+  const ctx = await createContext();
+  try {
+    process.stdout.write(describeDemo(await seedDemo(ctx), config().publicUrl));
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      process.stderr.write(`Cannot seed the demo data: ${error.detail}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await ctx.close();
   }
 }
 
