@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { SubmissionStatus } from '../../entities/submission.entity';
 
-/** Incoming ESP submissions as the filing office sees them. */
+/** Incoming ESP submissions as the filing office sees them: waiting ones oldest first, others newest first. */
 export async function listOfficeSubmissions(dataSource: DataSource, status?: SubmissionStatus) {
   const rows: Array<{
     id: string;
@@ -23,7 +23,10 @@ export async function listOfficeSubmissions(dataSource: DataSource, status?: Sub
        JOIN users u ON u.id = s.user_id
        LEFT JOIN cases c ON c.submission_id = s.id
       WHERE ($1::text IS NULL OR s.status = $1)
-      ORDER BY s.submitted_at, s.receipt_number
+      -- Documents waiting for registration: the oldest first (a work queue). Any other list: the
+      -- newest 500, so that new documents never fall off the end of a long history.
+      ORDER BY CASE WHEN $1::text = 'received' THEN s.submitted_at END ASC,
+               s.submitted_at DESC, s.receipt_number DESC
       LIMIT 500`,
     [status ?? null],
   );
