@@ -1,0 +1,61 @@
+import { newCitizenData, TestService } from '../../support/test-service';
+import { sleep } from '../../support/wait';
+
+const service = new TestService();
+beforeAll(() => service.start());
+afterAll(() => service.stop());
+
+const register = (body: unknown) => service.api('POST', '/api/v1/auth/register', { body });
+
+async function usersWith(column: 'login' | 'email_normalized', value: string): Promise<number> {
+  const rows = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE ${column} = $1`, [value]);
+  return rows[0].n;
+}
+
+describe('registration conflicts', () => {
+  test('when a login is registered, then the answer is 202 pending_activation and the account waits for activation', async () => {
+    const data = newCitizenData();
+    const res = await register({ ...data, acceptTerms: true });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'pending_activation' });
+    const rows = await service.ctx.dataSource.query(`SELECT status, role FROM users WHERE login = $1`, [data.login]);
+    expect(rows).toEqual([{ status: 'pending_activation', role: 'citizen' }]);
+  });
+
+  test('when the login is already taken, then 409 login_taken as problem+json', async () => {
+    const first = newCitizenData();
+    expect((await register({ ...first, acceptTerms: true })).status).toBe(202);
+    const res = await register({ ...newCitizenData({ login: first.login }), acceptTerms: true });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body).toEqual({ type: expect.any(String), title: expect.any(String), status: 409, code: 'login_taken', detail: expect.any(String) });
+  });
+
+  test('when the same login is registered in another letter case, then 409 login_taken', async () => {
+    const first = newCitizenData();
+    expect((await register({ ...first, acceptTerms: true })).status).toBe(202);
+    const res = await register({ ...newCitizenData({ login: first.login.toUpperCase() }), acceptTerms: true });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('login_taken');
+    expect(await usersWith('login', first.login)).toBe(1);
+  });
+
+  test('when an e-mail address that already has an account registers again, then 202, nothing is created and its owner is told by e-mail', async () => {
+    const owner = newCitizenData();
+    expect((await register({ ...owner, acceptTerms: true })).status).toBe(202);
+    await service.mail.waitFor(owner.email, /Kod aktywacyjny/);
+
+    const intruder = newCitizenData({ email: owner.email.toUpperCase() });
+    const res = await register({ ...intruder, acceptTerms: true });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'pending_activation' });
+
+    const notice = await service.mail.waitFor(owner.email, /^Próba założenia konta/);
+    expect(notice.text).not.toMatch(/Kod aktywacyjny:/);
+    expect(await usersWith('email_normalized', owner.email.toLowerCase())).toBe(1);
+    expect(await usersWith('login', intruder.login)).toBe(0);
+    // No activation e-mail for the second attempt.
+    await sleep(300);
+    expect(service.mail.to(owner.email).filter((m) => /Kod aktywacyjny/.test(m.subject))).toHaveLength(1);
+  });
+});
