@@ -4,7 +4,7 @@ import { User } from '../../entities/user.entity';
 import { audit } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { AppError } from '../shared/app-error';
-import { assertUnderLimit, chargeFailure, consumeOrThrow } from '../shared/rate-limits';
+import { consumeOrThrow } from '../shared/rate-limits';
 import { sameDigest } from '../shared/secrets';
 import type { Me, RegisterInput } from './account.schemas';
 import { ACTIVATION_CODE_MAX_FAILURES, activationCodeHash, createActivationCode } from './activation-codes';
@@ -108,15 +108,17 @@ export class AccountService {
   /** Logs in with login and password; unknown login and wrong password answer alike. */
   async login(login: string, password: string, ip: string): Promise<{ accessToken: string; expiresIn: number }> {
     const limiter = this.ctx.rateLimits.loginFailures;
-    await assertUnderLimit(limiter, login);
+    // Every attempt is charged before the password is checked and refunded when it was right:
+    // checking first and charging after would let parallel guesses all pass an uncounted limit.
+    await consumeOrThrow(limiter, login);
     const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { login } });
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) {
-      await chargeFailure(limiter, login);
       await audit(this.ctx.dataSource, { actor: login, action: 'login.failed', subject: user?.id ?? null, ip });
       throw INVALID_CREDENTIALS;
     }
     if (user.status !== 'active') {
+      await limiter.reward(login, 1);
       await audit(this.ctx.dataSource, { actor: login, action: 'login.refused', subject: user.id, ip, details: { status: user.status } });
       throw NOT_ACTIVE;
     }

@@ -1,4 +1,4 @@
-import { TestService } from '../../support/test-service';
+import { newCitizenData, TestService } from '../../support/test-service';
 
 const service = new TestService();
 beforeAll(() => service.start());
@@ -17,6 +17,21 @@ describe('login failure limit', () => {
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+  });
+
+  test('when 30 wrong passwords for one login arrive at once, then at most 10 are checked and the rest get 429', async () => {
+    const citizen = await service.citizen();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login(citizen.login, `zle-haslo-numer-${i}`)));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    expect((await login(citizen.login, citizen.password)).status).toBe(429);
+  });
+
+  test('when a pending account logs in with the right password, then that attempt is not counted as a failure', async () => {
+    const data = newCitizenData();
+    expect((await service.api('POST', '/api/v1/auth/register', { body: { ...data, acceptTerms: true } })).status).toBe(202);
+    for (let i = 0; i < 12; i++) expect((await login(data.login, data.password)).status).toBe(403);
   });
 
   test('when the limit is reached in another letter case of the login, then the login is blocked all the same', async () => {
