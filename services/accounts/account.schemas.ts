@@ -17,7 +17,8 @@ const personName = z.string().trim().min(1).max(100);
 export const registerBody = z
   .strictObject({
     login: loginSchema,
-    email: z.email('Podaj poprawny adres e-mail.').trim().max(254),
+    // Trimmed before the format check: a pasted address often ends with a space.
+    email: z.string().trim().pipe(z.email('Podaj poprawny adres e-mail.').max(254)),
     password: passwordSchema,
     firstName: personName,
     lastName: personName,

@@ -1,5 +1,5 @@
 import { newCitizenData, TestService } from '../../support/test-service';
-import { sleep } from '../../support/wait';
+import { sleep, waitUntil } from '../../support/wait';
 
 const service = new TestService();
 beforeAll(() => service.start());
@@ -57,5 +57,30 @@ describe('registration conflicts', () => {
     // No activation e-mail for the second attempt.
     await sleep(300);
     expect(service.mail.to(owner.email).filter((m) => /Kod aktywacyjny/.test(m.subject))).toHaveLength(1);
+  });
+
+  test('when five registrations race for one login, then one gets 202, four 409 login_taken and one account exists', async () => {
+    const login = newCitizenData().login;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => register({ ...newCitizenData({ login }), acceptTerms: true })));
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409, 409, 409]);
+    expect(await usersWith('login', login)).toBe(1);
+  });
+
+  test('when five registrations race for one e-mail address, then all get 202 and one account exists', async () => {
+    const email = newCitizenData().email;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => register({ ...newCitizenData({ email }), acceptTerms: true })));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
+    expect(await usersWith('email_normalized', email)).toBe(1);
+  });
+
+  test('when the e-mail address has spaces around it and capitals, then it is accepted, trimmed, and its lower case is unique', async () => {
+    const data = newCitizenData();
+    const res = await register({ ...data, email: `  ${data.email.toUpperCase()} `, acceptTerms: true });
+    expect(res.status).toBe(202);
+    const rows = await service.ctx.dataSource.query(`SELECT email FROM users WHERE login = $1`, [data.login]);
+    expect(rows).toEqual([{ email: data.email.toUpperCase() }]);
+    // The address is kept as typed (its domain part may come back lower-cased over SMTP).
+    const toIt = () => service.mail.mails.filter((m) => m.to.some((t) => t.toLowerCase() === data.email) && /Kod aktywacyjny/.test(m.subject));
+    await waitUntil(() => toIt().length === 1, `activation e-mail to ${data.email}`);
   });
 });
