@@ -30,7 +30,8 @@ export class Authenticator {
    */
   async principalOf(req: Request, sessionCookie = false): Promise<Principal | null> {
     const header = req.headers.authorization;
-    const match = header ? /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header) : null;
+    // The scheme's letter case does not matter (RFC 9110 §11.1).
+    const match = header ? /^Bearer ([A-Za-z0-9\-_.]+)$/i.exec(header) : null;
     if (match) return this.tokens.verify(match[1]);
     const cookie: unknown = sessionCookie ? req.cookies?.[SESSION_COOKIE] : undefined;
     return typeof cookie === 'string' && cookie !== '' ? this.tokens.verify(cookie) : null;

@@ -46,6 +46,10 @@ describe('access tokens', () => {
     expect((await me(forge())).status).toBe(200);
   });
 
+  test('when the scheme is written in another letter case, then the token is accepted', async () => {
+    expect((await me(undefined, { authorization: `bearer ${citizen.token}` })).status).toBe(200);
+  });
+
   test('when no Authorization header is sent, then 401 unauthorized', async () => {
     expectUnauthorized(await me());
   });
