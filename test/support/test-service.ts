@@ -42,11 +42,14 @@ export class TestService {
 
   /** Stops everything and deletes this test file's Redis keys. */
   async stop(): Promise<void> {
+    // Also after a start that failed half way: whatever is open must close, or Jest never exits.
     await this.stopWorkers();
-    await closeServer(this.server);
-    await deleteKeys(this.ctx, `${this.ctx.producer.prefix}:*`);
-    await this.ctx.close();
-    await this.mail.stop();
+    if (this.server) await closeServer(this.server);
+    if (this.ctx) {
+      await deleteKeys(this.ctx, `${this.ctx.producer.prefix}:*`);
+      await this.ctx.close();
+    }
+    await this.mail?.stop();
   }
 
   /** Calls the API (JSON in, JSON out). */
