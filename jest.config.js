@@ -19,6 +19,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['<rootDir>/test/support/per-file-env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/per-file-database.ts'],
   testTimeout: 30_000,
   maxWorkers: 2,
 };
