@@ -32,6 +32,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   WORKER_QUEUES: z.string().optional(),
   WORKER_CONCURRENCY: positiveInt.max(1000).default(50),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   RATE_LIMIT_LOGIN_FAILURES: positiveInt.default(10),
   RATE_LIMIT_KEY_FAILURES: positiveInt.default(5),
   RATE_LIMIT_STATUS_CHECKS: positiveInt.default(30),
@@ -71,6 +72,8 @@ function buildConfig(env: Env) {
     worker: {
       queues: env.WORKER_QUEUES?.split(',').map((q) => q.trim()).filter(Boolean),
       concurrency: env.WORKER_CONCURRENCY,
+      /** Where a worker process serves /metrics, /healthz and /readyz; 0 = it serves nothing. */
+      metricsPort: env.WORKER_METRICS_PORT,
     },
     rateLimits: {
       loginFailures: env.RATE_LIMIT_LOGIN_FAILURES,

@@ -33,6 +33,19 @@ import { queueDashboard } from './routes/queue-dashboard';
 import { webRouter } from '../web/web.router';
 
 export const API_PREFIX = '/api/v1';
+const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * The `path` label of HTTP metrics: the route's pattern (`/api/v1/cases/:id`), so that ids do
+ * not make a series each. Express has reset `req.baseUrl` by the time the response ends, so the
+ * mount point is found again from the original URL.
+ */
+function routeLabel(req: express.Request): string {
+  const pattern: unknown = req.route?.path;
+  if (typeof pattern !== 'string') return 'unmatched';
+  const mount = [API_PREFIX, QUEUE_DASHBOARD_PATH].find((m) => req.originalUrl === m || req.originalUrl.startsWith(`${m}/`));
+  return `${mount ?? ''}${pattern}`;
+}
 
 /** Builds the HTTP gateway: it validates, authorises, writes and enqueues; it runs no workers. */
 export function createApp(ctx: AppContext): express.Express {
@@ -58,7 +71,7 @@ export function createApp(ctx: AppContext): express.Express {
       promRegistry: registry,
       metricType: 'histogram',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      normalizePath: (req) => req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched',
+      normalizePath: (req) => routeLabel(req),
     }),
   );
   app.use(cookieParser());
@@ -84,7 +97,7 @@ export function createApp(ctx: AppContext): express.Express {
   });
   app.use(API_PREFIX, api.router);
   app.use(operationsRoutes(ctx));
-  app.use('/admin/queues', queueDashboard(ctx, authenticator));
+  app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator));
   app.use(webRouter(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -50,6 +50,24 @@ describe('process commands', () => {
     expect(await proc.exited).toBe(0);
   });
 
+  test('when a worker process has WORKER_METRICS_PORT, then it serves its job metrics, /healthz and /readyz there', async () => {
+    const port = await freePort();
+    const proc = start('dist/workers/worker.main.js', { WORKER_METRICS_PORT: String(port) });
+    try {
+      await waitUntil(() => proc.output().includes('worker serves /metrics'), 'the worker metrics server', 20_000);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(metrics.status).toBe(200);
+      const text = await metrics.text();
+      expect(text).toMatch(/^# TYPE case_status_job_duration_seconds histogram$/m);
+      expect(text).toMatch(/^# TYPE case_status_answer_latency_seconds histogram$/m);
+    } finally {
+      proc.child.kill('SIGTERM');
+    }
+    expect(await proc.exited).toBe(0);
+  });
+
   test('when WORKER_QUEUES names an unknown queue, then the worker exits 1 naming it', async () => {
     const proc = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'mail,nonsense' });
     expect(await proc.exited).toBe(1);

@@ -22,7 +22,7 @@ describe('operations endpoints', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toMatch(/^# TYPE http_request_duration_seconds histogram$/m);
-    expect(text).toMatch(/^http_request_duration_seconds_count\{[^}]*status_code="401",method="GET",path="[^"]*\/me"[^}]*\} \d+/m);
+    expect(text).toMatch(/^http_request_duration_seconds_count\{[^}]*status_code="401",method="GET",path="\/api\/v1\/me"[^}]*\} \d+/m);
     expect(text).toMatch(/^# TYPE case_status_queue_jobs gauge$/m);
     expect(text).toMatch(/^case_status_queue_jobs\{queue="mail",state="waiting"\} \d+/m);
     expect(text).toContain('case_status_job_duration_seconds');
@@ -32,6 +32,7 @@ describe('operations endpoints', () => {
     await service.api('GET', '/api/v1/inbox/3f0e3f2e-0000-4000-8000-000000000000');
     const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
     expect(text).not.toContain('3f0e3f2e-0000');
+    expect(text).toMatch(/^http_request_duration_seconds_count\{[^}]*path="\/api\/v1\/inbox\/:id"[^}]*\} \d+/m);
   });
 
   test('when the OpenAPI document is fetched, then it is OpenAPI 3.1.0 with the accounts and inbox paths', async () => {
