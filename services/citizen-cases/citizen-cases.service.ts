@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { accessKeyHash, normaliseAccessKey } from '../cases/access-keys';
 import { CASE_SUMMARY_SQL, toCaseSummary, type CaseSummary, type CaseSummaryRow } from '../cases/case-summary';
 import { AppError } from '../shared/app-error';
-import { assertUnderLimit, chargeFailure } from '../shared/rate-limits';
+import { consumeOrThrow } from '../shared/rate-limits';
 
 type Deps = Pick<AppContext, 'dataSource' | 'rateLimits'>;
 
@@ -13,7 +13,8 @@ export class CitizenCasesService {
   /**
    * Links the case of a live access key to the citizen (entering it again changes nothing).
    * Well-formed keys that match nothing count against the citizen's limit; a match does not
-   * clear them, because the limit is about guessing.
+   * clear them, because the limit is about guessing. Each attempt is charged before the lookup
+   * and refunded when it matched, so that parallel guesses cannot pass an uncounted limit.
    */
   async linkByKey(userId: string, typed: string): Promise<{ case: CaseSummary }> {
     const symbols = normaliseAccessKey(typed);
@@ -21,7 +22,7 @@ export class CitizenCasesService {
       throw new AppError(400, 'invalid_key', 'Niepoprawny klucz dostępu', 'Internetowy klucz dostępu ma 16 znaków, np. ABCD-EFGH-JKMN-PQRS.');
     }
     const limiter = this.deps.rateLimits.keyFailures;
-    await assertUnderLimit(limiter, userId);
+    await consumeOrThrow(limiter, userId);
     // One statement: find the live key, link its case (idempotently) and read the case.
     const rows: CaseSummaryRow[] = await this.deps.dataSource.query(
       `WITH k AS (SELECT case_id FROM access_keys WHERE key_hash = $1 AND revoked_at IS NULL),
@@ -31,9 +32,9 @@ export class CitizenCasesService {
       [accessKeyHash(symbols), userId],
     );
     if (rows.length === 0) {
-      await chargeFailure(limiter, userId);
       throw new AppError(404, 'key_not_found', 'Nie znaleziono klucza', 'Nie ma ważnego internetowego klucza dostępu o tej wartości.');
     }
+    await limiter.reward(userId, 1);
     return { case: toCaseSummary(rows[0]) };
   }
 

@@ -5,8 +5,8 @@ import { AppError } from './app-error';
 
 /**
  * Every rate limit of the service, held in Redis so that it holds across gateway processes.
- * Failure-counting limits (`loginFailures`, `keyFailures`) are checked before the attempt and
- * charged only when it fails.
+ * Failure-counting limits (`loginFailures`, `keyFailures`) charge every attempt before it is
+ * tried and refund it when it succeeded, so that parallel attempts cannot overrun them.
  */
 export class RateLimits {
   readonly loginFailures: RateLimiterRedis;
@@ -27,14 +27,6 @@ export class RateLimits {
   }
 }
 
-/** Throws 429 when `key` has already used up `limiter`'s points (consumes nothing). */
-export async function assertUnderLimit(limiter: RateLimiterRedis, key: string): Promise<void> {
-  const state = await limiter.get(key);
-  if (state && state.consumedPoints >= limiter.points) {
-    throw AppError.tooManyRequests(state.msBeforeNext / 1000);
-  }
-}
-
 /** Consumes one point; throws 429 when that goes over the limit. */
 export async function consumeOrThrow(limiter: RateLimiterRedis, key: string): Promise<void> {
   try {
@@ -43,9 +35,4 @@ export async function consumeOrThrow(limiter: RateLimiterRedis, key: string): Pr
     if (error instanceof RateLimiterRes) throw AppError.tooManyRequests(error.msBeforeNext / 1000);
     throw error;
   }
-}
-
-/** Charges one failure to `key`; never throws for being over the limit. */
-export async function chargeFailure(limiter: RateLimiterRedis, key: string): Promise<void> {
-  await limiter.penalty(key, 1);
 }

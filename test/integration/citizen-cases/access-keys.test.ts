@@ -90,6 +90,15 @@ describe('linking a case by its internet access key', () => {
     // The limit is per account.
     expect((await enterKey(citizen.token, '0000-0000-0000-0006')).status).toBe(404);
   });
+
+  test('when a citizen sends 12 wrong keys at the same moment, then only 5 are looked up (404) and the other 7 are 429', async () => {
+    const guesser = await service.citizen();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => enterKey(guesser.token, `1111-1111-1111-11${String(i).padStart(2, '0')}`)),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(404), ...Array(7).fill(429)]);
+  });
 });
 
 describe("the citizen's cases", () => {
