@@ -29,12 +29,13 @@ export class AccountService {
     if (problem) throw AppError.validation([{ field: 'password', message: problem }]);
     const emailNormalized = input.email.toLowerCase();
 
+    // Hashed before anything is looked up: a taken address must not answer faster than a new one.
+    const passwordHash = await hashPassword(input.password);
     const users = this.ctx.dataSource.getRepository(User);
     const owner = await users.findOne({ where: { emailNormalized }, select: { id: true } });
     if (owner) return this.tellOwnerOfTakenEmail(owner.id);
     if (await users.exists({ where: { login: input.login } })) throw loginTaken();
 
-    const passwordHash = await hashPassword(input.password);
     try {
       await this.ctx.outbox.transaction(async (manager, emit) => {
         const user = await manager.getRepository(User).save({
@@ -54,7 +55,11 @@ export class AccountService {
       // Two registrations raced: the loser learns what the winner took.
       const constraint = uniqueViolation(error);
       if (constraint === 'users_login_key') throw loginTaken();
-      if (constraint === 'users_email_normalized_key') return;
+      if (constraint === 'users_email_normalized_key') {
+        const winner = await users.findOne({ where: { emailNormalized }, select: { id: true } });
+        if (winner) await this.tellOwnerOfTakenEmail(winner.id);
+        return;
+      }
       throw error;
     }
   }

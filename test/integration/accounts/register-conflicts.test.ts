@@ -66,11 +66,17 @@ describe('registration conflicts', () => {
     expect(await usersWith('login', login)).toBe(1);
   });
 
-  test('when five registrations race for one e-mail address, then all get 202 and one account exists', async () => {
+  test('when five registrations race for one e-mail address, then all get 202, one account exists and its owner gets one activation code and one warning', async () => {
     const email = newCitizenData().email;
     const answers = await Promise.all(Array.from({ length: 5 }, () => register({ ...newCitizenData({ email }), acceptTerms: true })));
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
     expect(await usersWith('email_normalized', email)).toBe(1);
+    await service.mail.waitFor(email, /Kod aktywacyjny/);
+    await service.mail.waitFor(email, /^Próba założenia konta/);
+    await sleep(300);
+    const subjects = service.mail.to(email).map((m) => m.subject);
+    expect(subjects.filter((s) => /Kod aktywacyjny/.test(s))).toHaveLength(1);
+    expect(subjects.filter((s) => /^Próba założenia konta/.test(s))).toHaveLength(1);
   });
 
   test('when the e-mail address has spaces around it and capitals, then it is accepted, trimmed, and its lower case is unique', async () => {
