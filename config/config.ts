@@ -1,11 +1,39 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
  * The environment, parsed once. Nothing else in the code base reads `process.env`:
  * a bad or missing variable stops the process at start with one line naming it.
+ *
+ * Secure by default: the development fallbacks below (local servers, fixed secrets) apply only
+ * when NODE_ENV is explicitly `development` or `test`. Anything else — `production`, or NODE_ENV
+ * unset — requires every one of them to be given.
+ *
+ * Docker's `_FILE` convention: `<NAME>_FILE=/path` means "the value of NAME is the content of
+ * that file, trimmed" (e.g. `JWT_SECRET_FILE=/run/secrets/jwt`); setting both is an error.
  */
 
 const DEV_SECRET = 'development-only-secret-change-me-0123456789';
+
+/** Values published somewhere (this file, earlier Compose files): never a production secret. */
+const PUBLIC_SECRETS = [
+  'DEMO-ONLY-jwt-secret-NOT-FOR-PRODUCTION-0123456789',
+  'DEMO-ONLY-access-key-pepper-NOT-FOR-PRODUCTION-0123456789',
+];
+
+/** Used only with NODE_ENV=development or test; otherwise each must be set. */
+const DEVELOPMENT_DEFAULTS = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/case_status',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  MAIL_FROM: 'Urząd Miasta <no-reply@urzad.example>',
+  PUBLIC_URL: 'http://localhost:3000',
+  JWT_SECRET: `${DEV_SECRET}-JWT_SECRET`,
+  ACCESS_KEY_PEPPER: `${DEV_SECRET}-ACCESS_KEY_PEPPER`,
+} as const;
+
+type Defaulted = keyof typeof DEVELOPMENT_DEFAULTS;
+const SECRETS = ['JWT_SECRET', 'ACCESS_KEY_PEPPER'] as const;
 
 const secret = (name: string) =>
   z
@@ -16,14 +44,14 @@ const secret = (name: string) =>
 const positiveInt = z.coerce.number().int().positive();
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/case_status'),
+  DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
-  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
-  SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
-  MAIL_FROM: z.string().min(3).default('Urząd Miasta <no-reply@urzad.example>'),
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  REDIS_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  PUBLIC_URL: z.url().optional(),
   JWT_SECRET: secret('JWT_SECRET'),
   JWT_TTL_SECONDS: positiveInt.max(3600).default(3600),
   ACCESS_KEY_PEPPER: secret('ACCESS_KEY_PEPPER'),
@@ -41,31 +69,32 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+type Name = keyof Env;
+const NAMES = Object.keys(envSchema.shape) as Name[];
 
 function buildConfig(env: Env) {
-  const production = env.NODE_ENV === 'production';
-  const missing = (['JWT_SECRET', 'ACCESS_KEY_PEPPER'] as const).filter((name) => production && !env[name]);
-  // Every missing secret at once, so that an operator fixes them in one go.
-  if (missing.length) throw new ConfigError(missing.map((name) => `${name}: required in production (at least 32 characters)`));
-  const required = (name: 'JWT_SECRET' | 'ACCESS_KEY_PEPPER') => env[name] ?? `${DEV_SECRET}-${name}`;
+  const nodeEnv = env.NODE_ENV ?? 'production';
+  // Only reached when the checks in parseConfig passed: outside development and test every
+  // defaulted variable is set, so the fallback below is never used there.
+  const value = (name: Defaulted): string => env[name] ?? DEVELOPMENT_DEFAULTS[name];
   return {
-    env: env.NODE_ENV,
-    production,
+    env: nodeEnv,
+    production: nodeEnv === 'production',
     port: env.PORT,
-    databaseUrl: env.DATABASE_URL,
+    databaseUrl: value('DATABASE_URL'),
     databasePoolSize: env.DATABASE_POOL_SIZE,
-    redisUrl: env.REDIS_URL,
-    smtpUrl: env.SMTP_URL,
-    mailFrom: env.MAIL_FROM,
-    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    redisUrl: value('REDIS_URL'),
+    smtpUrl: value('SMTP_URL'),
+    mailFrom: value('MAIL_FROM'),
+    publicUrl: value('PUBLIC_URL').replace(/\/+$/, ''),
     jwt: {
-      secret: required('JWT_SECRET'),
+      secret: value('JWT_SECRET'),
       algorithm: 'HS256' as const,
       issuer: 'case-status-service',
       audience: 'case-status-api',
       ttlSeconds: env.JWT_TTL_SECONDS,
     },
-    accessKeyPepper: required('ACCESS_KEY_PEPPER'),
+    accessKeyPepper: value('ACCESS_KEY_PEPPER'),
     queuePrefix: env.QUEUE_PREFIX,
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
@@ -101,16 +130,81 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Applies the `_FILE` convention: for each known NAME with `NAME_FILE` set, the trimmed content
+ * of that file becomes NAME's value. Returns the values, the problems, and which came from files.
+ */
+function readFileValues(source: Record<string, string>) {
+  const values: Record<string, string> = { ...source };
+  const lines: string[] = [];
+  const fromFile = new Set<string>();
+  for (const name of NAMES) {
+    const file = source[`${name}_FILE`];
+    if (file === undefined) continue;
+    delete values[`${name}_FILE`];
+    if (source[name] !== undefined) {
+      lines.push(`${name}: both ${name} and ${name}_FILE are set; set only one of them`);
+      continue;
+    }
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      lines.push(`${name}: cannot read ${name}_FILE ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      continue;
+    }
+    if (!content) {
+      lines.push(`${name}: ${name}_FILE ${file} is empty`);
+      continue;
+    }
+    values[name] = content;
+    fromFile.add(name);
+  }
+  return { values, lines, fromFile };
+}
+
 /** Parses an environment into the typed, frozen configuration (throws ConfigError). */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = envSchema.safeParse(cleaned);
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+  const { values, lines, fromFile } = readFileValues(cleaned);
+  const result = envSchema.safeParse(values);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      const origin = fromFile.has(name) ? ` (read from ${name}_FILE)` : '';
+      lines.push(`${issue.path.join('.') || 'environment'}: ${issue.message}${origin}`);
+    }
   }
+  // Every problem at once, so that an operator fixes them in one go.
+  lines.push(...productionProblems(values, lines));
+  if (lines.length || !result.success) throw new ConfigError(lines);
   return deepFreeze(buildConfig(result.data));
+}
+
+/**
+ * Outside development and test (production, or NODE_ENV unset): a line for each variable that has
+ * no value, and for a secret whose value is public. Variables already reported are skipped.
+ */
+function productionProblems(values: Record<string, string>, reported: string[]): string[] {
+  const nodeEnv = values.NODE_ENV;
+  if (nodeEnv === 'development' || nodeEnv === 'test') return [];
+  const named = new Set(reported.map((line) => line.split(':')[0]));
+  if (named.has('NODE_ENV')) return []; // malformed: which rules apply is unknown
+  const why = nodeEnv === undefined ? 'required: NODE_ENV is unset, which counts as production' : 'required in production';
+  const problems: string[] = [];
+  for (const name of Object.keys(DEVELOPMENT_DEFAULTS) as Defaulted[]) {
+    if (named.has(name)) continue;
+    const value = values[name];
+    const isSecret = (SECRETS as readonly string[]).includes(name);
+    if (value === undefined) {
+      problems.push(`${name}: ${why}${isSecret ? ` (at least 32 characters, or a file named by ${name}_FILE)` : ''}`);
+    } else if (isSecret && (value.startsWith(DEV_SECRET) || PUBLIC_SECRETS.includes(value))) {
+      problems.push(`${name}: the public development value is not allowed in production; generate one (openssl rand -base64 48)`);
+    }
+  }
+  return problems;
 }
 
 function deepFreeze<T>(value: T): T {

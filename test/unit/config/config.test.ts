@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigError, parseConfig } from '../../../config/config';
 
 /** The lines of the ConfigError that parsing `env` throws. */
@@ -11,18 +14,40 @@ function errorLines(env: Record<string, string | undefined>): string[] {
   throw new Error('parseConfig did not throw');
 }
 
+const names = (lines: string[]) => lines.map((l) => l.split(':')[0]).sort();
+
 const SECRET = 'a-secret-that-is-long-enough-0123456789';
+const PEPPER = 'a-pepper-that-is-long-enough-0123456789';
+const DEV = { NODE_ENV: 'development' };
+
+/** Everything production needs. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app:pw@db.internal:5432/case_status',
+  REDIS_URL: 'redis://redis.internal:6379',
+  SMTP_URL: 'smtp://mail.internal:25',
+  MAIL_FROM: 'Urząd Miasta <no-reply@urzad.example.pl>',
+  PUBLIC_URL: 'https://sprawy.example.pl',
+  JWT_SECRET: SECRET,
+  ACCESS_KEY_PEPPER: PEPPER,
+};
+const REQUIRED = ['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PUBLIC_URL', 'REDIS_URL', 'SMTP_URL'];
 
 describe('parseConfig', () => {
-  test('when the environment is empty, then the documented defaults apply', () => {
-    const config = parseConfig({});
+  test.each(['development', 'test'])('when NODE_ENV is %p and nothing else is set, then the development defaults apply', (nodeEnv) => {
+    const config = parseConfig({ NODE_ENV: nodeEnv });
     expect(config).toMatchObject({
-      env: 'development',
+      env: nodeEnv,
       production: false,
       port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/case_status',
+      redisUrl: 'redis://127.0.0.1:6379',
+      smtpUrl: 'smtp://127.0.0.1:1025',
+      mailFrom: 'Urząd Miasta <no-reply@urzad.example>',
+      publicUrl: 'http://localhost:3000',
       queuePrefix: 'csq',
       logLevel: 'info',
-      rateLimits: { loginFailures: 10, keyFailures: 5, statusChecks: 30, registrations: expect.any(Number) },
+      rateLimits: { loginFailures: 10, keyFailures: 5, statusChecks: 30, registrations: 20 },
       jwt: { algorithm: 'HS256', ttlSeconds: 3600 },
     });
     expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
@@ -30,8 +55,65 @@ describe('parseConfig', () => {
     expect(config.jwt.secret).not.toBe(config.accessKeyPepper);
   });
 
+  test('when the environment is empty, then it counts as production and each required variable has its own line', () => {
+    const lines = errorLines({});
+    expect(names(lines)).toEqual(REQUIRED);
+    for (const line of lines) expect(line).toMatch(/^[A-Z_]+: required: NODE_ENV is unset, which counts as production/);
+  });
+
+  test('when NODE_ENV is production and nothing else is set, then each required variable has its own line', () => {
+    const lines = errorLines({ NODE_ENV: 'production' });
+    expect(names(lines)).toEqual(REQUIRED);
+    for (const line of lines) expect(line).toMatch(/^[A-Z_]+: required in production/);
+  });
+
+  test.each(REQUIRED)('when NODE_ENV is production without %s, then one line names it', (name) => {
+    const lines = errorLines({ ...PRODUCTION, [name]: undefined });
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^${name}: required in production`))]);
+  });
+
+  test('when NODE_ENV is production with everything set, then it parses, and the other variables keep their defaults', () => {
+    const config = parseConfig(PRODUCTION);
+    expect(config).toMatchObject({
+      env: 'production',
+      production: true,
+      databaseUrl: PRODUCTION.DATABASE_URL,
+      redisUrl: PRODUCTION.REDIS_URL,
+      smtpUrl: PRODUCTION.SMTP_URL,
+      mailFrom: PRODUCTION.MAIL_FROM,
+      publicUrl: PRODUCTION.PUBLIC_URL,
+      jwt: { secret: SECRET, ttlSeconds: 3600 },
+      accessKeyPepper: PEPPER,
+      port: 3000,
+      queuePrefix: 'csq',
+      logLevel: 'info',
+      rateLimits: { loginFailures: 10, keyFailures: 5, statusChecks: 30, registrations: 20 },
+    });
+  });
+
+  test('when NODE_ENV is unset but everything is set, then it runs as production', () => {
+    const config = parseConfig({ ...PRODUCTION, NODE_ENV: undefined });
+    expect(config).toMatchObject({ env: 'production', production: true });
+  });
+
+  test('when production is given the development secret, then one line refuses each', () => {
+    const dev = parseConfig(DEV);
+    const lines = errorLines({ ...PRODUCTION, JWT_SECRET: dev.jwt.secret, ACCESS_KEY_PEPPER: dev.accessKeyPepper });
+    expect(names(lines)).toEqual(['ACCESS_KEY_PEPPER', 'JWT_SECRET']);
+    for (const line of lines) expect(line).toMatch(/development value is not allowed in production/);
+  });
+
+  test('when production is given the demo secrets an earlier Compose file published, then they are refused', () => {
+    const lines = errorLines({
+      ...PRODUCTION,
+      JWT_SECRET: 'DEMO-ONLY-jwt-secret-NOT-FOR-PRODUCTION-0123456789',
+      ACCESS_KEY_PEPPER: 'DEMO-ONLY-access-key-pepper-NOT-FOR-PRODUCTION-0123456789',
+    });
+    expect(names(lines)).toEqual(['ACCESS_KEY_PEPPER', 'JWT_SECRET']);
+  });
+
   test('when values are given, then they are parsed into their types', () => {
-    const config = parseConfig({ PORT: '8080', RATE_LIMIT_LOGIN_FAILURES: '3', PUBLIC_URL: 'https://sprawy.example.pl/', JWT_SECRET: SECRET });
+    const config = parseConfig({ ...DEV, PORT: '8080', RATE_LIMIT_LOGIN_FAILURES: '3', PUBLIC_URL: 'https://sprawy.example.pl/', JWT_SECRET: SECRET });
     expect(config.port).toBe(8080);
     expect(config.rateLimits.loginFailures).toBe(3);
     expect(config.publicUrl).toBe('https://sprawy.example.pl');
@@ -39,53 +121,99 @@ describe('parseConfig', () => {
   });
 
   test('when the configuration is parsed, then it is frozen', () => {
-    const config = parseConfig({});
+    const config = parseConfig(DEV);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.jwt)).toBe(true);
   });
 
   test.each(['abc', '-1', '70000', '80.5'])('when PORT is %p, then a ConfigError line names PORT', (port) => {
-    const lines = errorLines({ PORT: port });
+    const lines = errorLines({ ...DEV, PORT: port });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^PORT: /);
   });
 
   test('when JWT_SECRET is shorter than 32 characters, then a ConfigError line names JWT_SECRET', () => {
-    const lines = errorLines({ JWT_SECRET: 'too-short' });
+    const lines = errorLines({ ...DEV, JWT_SECRET: 'too-short' });
     expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: .*32/)]);
   });
 
   test('when several variables are bad, then there is one line for each', () => {
-    const lines = errorLines({ PORT: 'abc', REDIS_URL: 'not a url', ACCESS_KEY_PEPPER: 'short' });
-    expect(lines.map((l) => l.split(':')[0]).sort()).toEqual(['ACCESS_KEY_PEPPER', 'PORT', 'REDIS_URL']);
+    const lines = errorLines({ ...DEV, PORT: 'abc', REDIS_URL: 'not a url', ACCESS_KEY_PEPPER: 'short' });
+    expect(names(lines)).toEqual(['ACCESS_KEY_PEPPER', 'PORT', 'REDIS_URL']);
   });
 
-  test('when NODE_ENV is production without JWT_SECRET, then it fails naming JWT_SECRET', () => {
-    const lines = errorLines({ NODE_ENV: 'production', ACCESS_KEY_PEPPER: SECRET });
-    expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: /)]);
+  test('when production has a malformed variable and lacks others, then each has one line', () => {
+    const lines = errorLines({ NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'not a url', JWT_SECRET: 'short' });
+    expect(names(lines)).toEqual(['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PORT', 'PUBLIC_URL', 'REDIS_URL', 'SMTP_URL']);
+    expect(lines).toContainEqual(expect.stringMatching(/^JWT_SECRET: .*32/));
   });
 
-  test('when NODE_ENV is production without ACCESS_KEY_PEPPER, then it fails naming ACCESS_KEY_PEPPER', () => {
-    const lines = errorLines({ NODE_ENV: 'production', JWT_SECRET: SECRET });
-    expect(lines).toEqual([expect.stringMatching(/^ACCESS_KEY_PEPPER: /)]);
-  });
-
-  test('when NODE_ENV is production without either secret, then both are named', () => {
-    const lines = errorLines({ NODE_ENV: 'production' });
-    expect(lines.map((l) => l.split(':')[0]).sort()).toEqual(['ACCESS_KEY_PEPPER', 'JWT_SECRET']);
-  });
-
-  test('when NODE_ENV is production with both secrets, then it parses', () => {
-    const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, ACCESS_KEY_PEPPER: `${SECRET}-pepper` });
-    expect(config.production).toBe(true);
+  test('when NODE_ENV is malformed, then only NODE_ENV is named', () => {
+    expect(errorLines({ NODE_ENV: 'prod' })).toEqual([expect.stringMatching(/^NODE_ENV: /)]);
   });
 
   test('when a rate limit is not a positive whole number, then its variable is named', () => {
-    expect(errorLines({ RATE_LIMIT_REGISTRATIONS: '0' })).toEqual([expect.stringMatching(/^RATE_LIMIT_REGISTRATIONS: /)]);
-    expect(errorLines({ RATE_LIMIT_LOGIN_FAILURES: 'ten' })).toEqual([expect.stringMatching(/^RATE_LIMIT_LOGIN_FAILURES: /)]);
+    expect(errorLines({ ...DEV, RATE_LIMIT_REGISTRATIONS: '0' })).toEqual([expect.stringMatching(/^RATE_LIMIT_REGISTRATIONS: /)]);
+    expect(errorLines({ ...DEV, RATE_LIMIT_LOGIN_FAILURES: 'ten' })).toEqual([expect.stringMatching(/^RATE_LIMIT_LOGIN_FAILURES: /)]);
   });
 
   test('when JWT_TTL_SECONDS is over an hour, then it is refused', () => {
-    expect(errorLines({ JWT_TTL_SECONDS: '7200' })).toEqual([expect.stringMatching(/^JWT_TTL_SECONDS: /)]);
+    expect(errorLines({ ...DEV, JWT_TTL_SECONDS: '7200' })).toEqual([expect.stringMatching(/^JWT_TTL_SECONDS: /)]);
+  });
+});
+
+describe('parseConfig: the _FILE convention', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'config-test-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function file(name: string, content: string): string {
+    const at = path.join(dir, name);
+    writeFileSync(at, content);
+    return at;
+  }
+
+  test('when NAME_FILE names a file, then its trimmed content is the value', () => {
+    const config = parseConfig({
+      ...PRODUCTION,
+      JWT_SECRET: undefined,
+      ACCESS_KEY_PEPPER: undefined,
+      DATABASE_URL: undefined,
+      JWT_SECRET_FILE: file('jwt', `  ${SECRET}\n`),
+      ACCESS_KEY_PEPPER_FILE: file('pepper', `${PEPPER}\r\n`),
+      DATABASE_URL_FILE: file('db', `${PRODUCTION.DATABASE_URL}\n`),
+    });
+    expect(config.jwt.secret).toBe(SECRET);
+    expect(config.accessKeyPepper).toBe(PEPPER);
+    expect(config.databaseUrl).toBe(PRODUCTION.DATABASE_URL);
+  });
+
+  test('when both NAME and NAME_FILE are set, then one line names them both', () => {
+    const lines = errorLines({ ...PRODUCTION, JWT_SECRET_FILE: file('jwt-both', SECRET) });
+    expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: .*JWT_SECRET and JWT_SECRET_FILE/)]);
+  });
+
+  test('when NAME_FILE names a missing file, then one line names the variable and the path', () => {
+    const missing = path.join(dir, 'no-such-file');
+    const lines = errorLines({ ...PRODUCTION, ACCESS_KEY_PEPPER: undefined, ACCESS_KEY_PEPPER_FILE: missing });
+    expect(lines).toEqual([expect.stringMatching(/^ACCESS_KEY_PEPPER: cannot read ACCESS_KEY_PEPPER_FILE .*no-such-file/)]);
+  });
+
+  test('when NAME_FILE names an empty file, then one line says so', () => {
+    const lines = errorLines({ ...PRODUCTION, JWT_SECRET: undefined, JWT_SECRET_FILE: file('empty', ' \n') });
+    expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: JWT_SECRET_FILE .* is empty/)]);
+  });
+
+  test('when the file holds a malformed value, then the line names the variable and the file variable', () => {
+    const lines = errorLines({ ...PRODUCTION, JWT_SECRET: undefined, JWT_SECRET_FILE: file('short', 'short\n') });
+    expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: .*32.*read from JWT_SECRET_FILE/)]);
+  });
+
+  test('when the file holds the development secret in production, then it is refused', () => {
+    const devSecret = parseConfig(DEV).jwt.secret;
+    const lines = errorLines({ ...PRODUCTION, JWT_SECRET: undefined, JWT_SECRET_FILE: file('dev', devSecret) });
+    expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: .*development value is not allowed in production/)]);
   });
 });
