@@ -7,7 +7,7 @@ import { config } from '../../config/config';
 import { AccountService } from '../accounts/account.service';
 import type { AppContext } from '../context';
 import { InboxService } from '../inbox/inbox.service';
-import { logger } from '../shared/logger';
+import { errorSerializer, logger } from '../shared/logger';
 import { registerQueueDepth, registry } from '../shared/metrics';
 import { ApiRouter } from './http/api-router';
 import { Authenticator } from './http/authenticate';
@@ -56,6 +56,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(
     pinoHttp({
       logger,
+      serializers: { err: errorSerializer },
       // req.log carries only the request id: binding the whole request to a child logger on
       // every call costs more than the status-check handler itself.
       quietReqLogger: true,

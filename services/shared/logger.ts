@@ -1,6 +1,20 @@
 import pino from 'pino';
 import { config } from '../../config/config';
 
+/** Error fields that carry the values of a failed statement (personal data, keys, hashes). */
+const STATEMENT_VALUES = ['parameters', 'driverError', 'detail'] as const;
+
+/**
+ * Serialises an error for the log without the values of a failed SQL statement: TypeORM's
+ * QueryFailedError holds its parameters (a rendered message with an access key, a password
+ * hash) and the driver's error, whose `detail` repeats the conflicting values.
+ */
+export function errorSerializer(error: Error): Record<string, unknown> {
+  const serialized: Record<string, unknown> = { ...pino.stdSerializers.err(error) };
+  for (const field of STATEMENT_VALUES) delete serialized[field];
+  return serialized;
+}
+
 /**
  * The process logger (JSON lines). Secrets are redacted by path as a second line of defence:
  * the first is never to log them at all.
@@ -8,6 +22,7 @@ import { config } from '../../config/config';
 export const logger = pino({
   level: config().logLevel,
   base: { service: 'case-status' },
+  serializers: { err: errorSerializer },
   redact: {
     paths: [
       'req.headers.authorization',
