@@ -29,12 +29,14 @@ export class AccountService {
     if (problem) throw AppError.validation([{ field: 'password', message: problem }]);
     const emailNormalized = input.email.toLowerCase();
 
-    // Hashed before anything is looked up: a taken address must not answer faster than a new one.
-    const passwordHash = await hashPassword(input.password);
+    // Logins are public (409 says one is taken); addresses are not. So the login is checked
+    // first, whatever the address, and the password is hashed before the address is looked up:
+    // a taken address answers exactly like a new one, in content and in time.
     const users = this.ctx.dataSource.getRepository(User);
+    if (await users.exists({ where: { login: input.login } })) throw loginTaken();
+    const passwordHash = await hashPassword(input.password);
     const owner = await users.findOne({ where: { emailNormalized }, select: { id: true } });
     if (owner) return this.tellOwnerOfTakenEmail(owner.id);
-    if (await users.exists({ where: { login: input.login } })) throw loginTaken();
 
     try {
       await this.ctx.outbox.transaction(async (manager, emit) => {

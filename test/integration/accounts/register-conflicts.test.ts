@@ -5,7 +5,11 @@ const service = new TestService();
 beforeAll(() => service.start());
 afterAll(() => service.stop());
 
-const register = (body: unknown) => service.api('POST', '/api/v1/auth/register', { body });
+// Each registration from its own client address (the gateway trusts the loopback proxy), so
+// that these tests of conflicts stay under the per-address registration limit.
+let client = 0;
+const register = (body: unknown) =>
+  service.api('POST', '/api/v1/auth/register', { body, headers: { 'x-forwarded-for': `10.0.${Math.floor(++client / 250)}.${client % 250}` } });
 
 async function usersWith(column: 'login' | 'email_normalized', value: string): Promise<number> {
   const rows = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE ${column} = $1`, [value]);
@@ -57,6 +61,15 @@ describe('registration conflicts', () => {
     // No activation e-mail for the second attempt.
     await sleep(300);
     expect(service.mail.to(owner.email).filter((m) => /Kod aktywacyjny/.test(m.subject))).toHaveLength(1);
+  });
+
+  test('when a taken login is sent with a registered or an unknown e-mail address, then both get the same 409: the address is not revealed', async () => {
+    const owner = newCitizenData();
+    expect((await register({ ...owner, acceptTerms: true })).status).toBe(202);
+    const withRegistered = await register({ ...newCitizenData({ login: owner.login, email: owner.email }), acceptTerms: true });
+    const withUnknown = await register({ ...newCitizenData({ login: owner.login }), acceptTerms: true });
+    expect(withRegistered.status).toBe(409);
+    expect(withRegistered.body).toEqual(withUnknown.body);
   });
 
   test('when five registrations race for one login, then one gets 202, four 409 login_taken and one account exists', async () => {
