@@ -1,6 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { ActivationCode } from '../../entities/activation-code.entity';
 import { User } from '../../entities/user.entity';
+import type { Principal } from '../auth/token.service';
 import { audit } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { AppError } from '../shared/app-error';
@@ -117,7 +118,13 @@ export class AccountService {
     const limiter = this.ctx.rateLimits.loginFailures;
     // Every attempt is charged before the password is checked and refunded when it was right:
     // checking first and charging after would let parallel guesses all pass an uncounted limit.
-    await consumeOrThrow(limiter, login);
+    try {
+      await consumeOrThrow(limiter, login);
+    } catch (error) {
+      // Refused unchecked, and still an attempt the audit log must show.
+      await audit(this.ctx.dataSource, { actor: login, action: 'login.throttled', ip });
+      throw error;
+    }
     const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { login } });
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) {
@@ -132,6 +139,13 @@ export class AccountService {
     await limiter.delete(login);
     await audit(this.ctx.dataSource, { actor: login, action: 'login.succeeded', subject: user.id, ip, details: { role: user.role } });
     return this.ctx.tokens.issue(user.id, user.role);
+  }
+
+  /** Ends the session of this token (it stops working at once) and records it in the audit log. */
+  async logout(principal: Principal, ip: string): Promise<void> {
+    await this.ctx.tokens.revoke(principal);
+    const rows: Array<{ login: string }> = await this.ctx.dataSource.query(`SELECT login FROM users WHERE id = $1`, [principal.userId]);
+    await audit(this.ctx.dataSource, { actor: rows[0]?.login ?? principal.userId, action: 'logout', subject: principal.userId, ip });
   }
 
   /** The caller's own account. */

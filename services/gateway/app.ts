@@ -82,7 +82,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   const authenticator = new Authenticator(ctx.tokens);
   const api = new ApiRouter(authenticator);
-  accountRoutes(api, new AccountService(ctx), ctx.tokens);
+  accountRoutes(api, new AccountService(ctx));
   inboxRoutes(api, new InboxService(ctx.dataSource));
   submissionRoutes(api, new SubmissionService(ctx.dataSource, ctx.outbox));
   citizenCaseRoutes(api, new CitizenCasesService(ctx));

@@ -184,9 +184,9 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
     loginPage(res, form, next, null, form.status);
   });
 
-  router.post('/wyloguj', async (_req, res) => {
+  router.post('/wyloguj', async (req, res) => {
     const session = res.locals.session as WebSession | null;
-    if (session) await tokens.revoke(session.principal);
+    if (session) await accounts.logout(session.principal, ip(req));
     clearSessionCookie(res);
     res.redirect(303, '/logowanie?wylogowano=1');
   });

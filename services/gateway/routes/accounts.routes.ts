@@ -10,14 +10,13 @@ import {
   updateMeBody,
 } from '../../accounts/account.schemas';
 import type { AccountService } from '../../accounts/account.service';
-import type { TokenService } from '../../auth/token.service';
 import type { ApiRouter } from '../http/api-router';
 import { authProblems, problemSchema, problems } from '../http/problem.schema';
 
 const tags = ['Konto'];
 
 /** Registration, activation, login, logout and the caller's own account. */
-export function accountRoutes(api: ApiRouter, accounts: AccountService, tokens: TokenService): void {
+export function accountRoutes(api: ApiRouter, accounts: AccountService): void {
   api
     .route({
       method: 'post',
@@ -88,8 +87,8 @@ export function accountRoutes(api: ApiRouter, accounts: AccountService, tokens: 
       tags,
       roles: CITIZEN_AND_STAFF,
       responses: { 204: { description: 'Wylogowano' }, ...problems.unauthorized },
-      handler: async ({ principal }) => {
-        await tokens.revoke(principal);
+      handler: async ({ principal, req }) => {
+        await accounts.logout(principal, req.ip ?? 'unknown');
         return { status: 204 };
       },
     })

@@ -90,6 +90,25 @@ describe('the audit log', () => {
     expect((await auditLog('secret=1')).status).toBe(400);
   });
 
+  test('when a login is refused by the failure limit, then that attempt is in the log too', async () => {
+    const login = `zgadywany.${Date.now()}`;
+    for (let i = 0; i < 10; i++) {
+      expect((await service.api('POST', '/api/v1/auth/login', { body: { login, password: 'Zle-Haslo-123456' } })).status).toBe(401);
+    }
+    expect((await service.api('POST', '/api/v1/auth/login', { body: { login, password: 'Zle-Haslo-123456' } })).status).toBe(429);
+    const rows: Array<{ action: string }> = await service.ctx.dataSource.query(`SELECT action FROM audit_entries WHERE actor = $1`, [login]);
+    expect(rows.filter((r) => r.action === 'login.failed')).toHaveLength(10);
+    expect(rows.filter((r) => r.action === 'login.throttled')).toHaveLength(1);
+  });
+
+  test('when a staff member logs out, then the log shows who and from where', async () => {
+    const token = await service.login(office.registrar.login, office.registrar.password);
+    expect((await service.api('POST', '/api/v1/auth/logout', { token })).status).toBe(204);
+    const res = await auditLog(`actor=${encodeURIComponent(office.registrar.login)}&action=logout`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ actor: office.registrar.login, action: 'logout', ip: expect.any(String) })]);
+  });
+
   test('when keys were issued and people logged in, then no audit row holds a password, token or access key', async () => {
     const paper = await service.api('POST', '/api/v1/office/cases', {
       token: office.registrar.token,
