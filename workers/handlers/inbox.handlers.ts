@@ -33,8 +33,9 @@ export const deliverSubmissionReceipt: JobHandler<'inbox.submission-received'> =
 
 /**
  * The "case opened" notice, into the inbox of the citizen whose submission opened the case.
- * When they asked for an access key, it is made here, in the transaction that writes the
- * message: the clear key exists only in that message, never in a job, row or log.
+ * When they asked for an access key (and the office has not issued one meanwhile), it is made
+ * here, in the transaction that writes the message: the clear key exists only in that message,
+ * never in a job, row or log.
  */
 export const deliverCaseOpened: JobHandler<'inbox.case-opened'> = async (job, ctx) => {
   const { caseId } = job.data;
@@ -53,7 +54,10 @@ export const deliverCaseOpened: JobHandler<'inbox.case-opened'> = async (job, ct
     const row = await findCaseSummaryRow(manager, caseId);
     if (!row) return null;
     const summary = toCaseSummary(row);
-    const accessKey = cases[0].request_access_key ? await issueAccessKey(manager, caseId) : null;
+    // A key the office already issued (at the counter, before this notice ran) stands: a new
+    // one here would silently revoke it.
+    const keyIssued = cases[0].request_access_key && (await manager.query(`SELECT 1 FROM access_keys WHERE case_id = $1 LIMIT 1`, [caseId])).length > 0;
+    const accessKey = cases[0].request_access_key && !keyIssued ? await issueAccessKey(manager, caseId) : null;
     const data = {
       caseNumber: summary.number,
       title: summary.title,

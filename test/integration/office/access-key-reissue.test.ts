@@ -1,6 +1,7 @@
 import { accessKeyHash } from '../../../services/cases/access-keys';
 import { createOffice, type Office } from '../../support/office';
 import { TestService } from '../../support/test-service';
+import { waitUntil } from '../../support/wait';
 
 const service = new TestService();
 let office: Office;
@@ -68,5 +69,30 @@ describe('POST /api/v1/office/cases/:number/access-key', () => {
   test('when an official asks for a key, then 403 forbidden', async () => {
     const res = await service.api('POST', `/api/v1/office/cases/${office.unitSymbol}.6840.1.2026/access-key`, { token: office.official.token });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('a key issued at the counter before the "case opened" notice is delivered', () => {
+  test('when the citizen asked for a key in the submission and the registrar issued one first, then the notice brings no new key and the registrar\'s key stays live', async () => {
+    await service.startWorkers();
+    const citizen = await service.citizen();
+    await service.stopWorkers();
+    const sub = await service.api('POST', '/api/v1/submissions', { token: citizen.token, body: { title: 'Wniosek', content: 'Treść', requestAccessKey: true } });
+    const opened = await service.api('POST', '/api/v1/office/cases', {
+      token: office.registrar.token,
+      body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title: 'Z ESP', submissionId: sub.body.id },
+    });
+    expect(opened.status).toBe(201);
+    const atCounter = await service.api('POST', `/api/v1/office/cases/${opened.body.number}/access-key`, { token: office.registrar.token });
+    expect(atCounter.status).toBe(201);
+
+    await service.startWorkers();
+    const notice = async () =>
+      (await service.ctx.dataSource.query(`SELECT data FROM messages WHERE user_id = $1 AND kind = 'case_opened'`, [citizen.id])) as Array<{ data: Record<string, unknown> }>;
+    await waitUntil(async () => (await notice()).length === 1, 'the case_opened message');
+    const [message] = await notice();
+    expect(message.data.caseNumber).toBe(opened.body.number);
+    expect(message.data).not.toHaveProperty('accessKey');
+    expect((await keysOf(opened.body.id)).map((k) => [k.key_hash, k.revoked_at])).toEqual([[accessKeyHash(atCounter.body.accessKey), null]]);
   });
 });
