@@ -38,7 +38,17 @@ ENV NODE_ENV=test CI=true
 CMD ["npm", "test"]
 
 FROM base AS runtime
+# NODE_ENV=production: the process refuses to start without DATABASE_URL, REDIS_URL, SMTP_URL,
+# MAIL_FROM, PUBLIC_URL, JWT_SECRET and ACCESS_KEY_PEPPER (or their *_FILE variants).
 ENV NODE_ENV=production
+# Where Compose's `secrets` service keeps the generated secrets (a named volume). Docker gives a
+# new, empty named volume the owner and mode of the image directory it is mounted on, so this
+# directory must exist here and belong to `node`, or the secrets service could not write to it.
+USER root
+RUN mkdir -p /var/lib/case-status/secrets \
+ && chown node:node /var/lib/case-status/secrets \
+ && chmod 700 /var/lib/case-status/secrets
+USER node
 COPY --chown=node:node package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --chown=node:node --from=build /app/dist ./dist
