@@ -2,8 +2,9 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 /**
  * An activation code sent by e-mail. The code itself is never stored: `seed` lets the mail
- * worker derive it again with the server's pepper (so a retried job sends the same code),
- * and `codeHash` is the keyed hash checked on activation.
+ * worker derive it again with the server's pepper (so a retried job sends the same code) and
+ * is erased once the e-mail is sent or the code spent; `codeHash` is the keyed hash checked on
+ * activation.
  */
 @Entity({ name: 'activation_codes' })
 export class ActivationCode {
@@ -13,8 +14,8 @@ export class ActivationCode {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
-  @Column({ type: 'text' })
-  seed!: string;
+  @Column({ type: 'text', nullable: true })
+  seed!: string | null;
 
   @Column({ name: 'code_hash', type: 'text' })
   codeHash!: string;

@@ -90,7 +90,7 @@ export class AccountService {
         await manager.query(`UPDATE activation_codes SET failed_attempts = failed_attempts + 1 WHERE id = $1`, [row.id]);
         return false;
       }
-      await manager.query(`UPDATE activation_codes SET spent_at = now() WHERE id = $1`, [row.id]);
+      await manager.query(`UPDATE activation_codes SET spent_at = now(), seed = NULL WHERE id = $1`, [row.id]);
       await manager.query(`UPDATE users SET status = 'active', activated_at = now() WHERE id = $1`, [user.id]);
       await emit({ name: 'mail.account-activated', data: { userId: user.id } });
       return true;

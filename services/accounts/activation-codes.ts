@@ -8,8 +8,13 @@ const CODE_SYMBOLS = 8; // 40 bits of Crockford base32
 const PURPOSE = 'activation-code';
 
 /** The clear code of an activation row: derived from its seed, never stored. */
-export function activationCodeOf(row: Pick<ActivationCode, 'seed'>): string {
-  return derivedCode(PURPOSE, row.seed, CODE_SYMBOLS);
+export function activationCodeOf(seed: string): string {
+  return derivedCode(PURPOSE, seed, CODE_SYMBOLS);
+}
+
+/** Erases a code's seed: from then on nobody, not even with the pepper, can read the code. */
+export async function forgetActivationSeed(db: Pick<EntityManager, 'query'>, id: string): Promise<void> {
+  await db.query(`UPDATE activation_codes SET seed = NULL WHERE id = $1`, [id]);
 }
 
 /** The keyed hash a typed code is compared with. */
@@ -19,7 +24,7 @@ export function activationCodeHash(typed: string): string {
 
 /** Creates a fresh code for a user (spending any earlier live one); returns the row's id. */
 export async function createActivationCode(manager: EntityManager, userId: string): Promise<string> {
-  await manager.query(`UPDATE activation_codes SET spent_at = now() WHERE user_id = $1 AND spent_at IS NULL`, [userId]);
+  await manager.query(`UPDATE activation_codes SET spent_at = now(), seed = NULL WHERE user_id = $1 AND spent_at IS NULL`, [userId]);
   const seed = randomHex(32);
   const code = derivedCode(PURPOSE, seed, CODE_SYMBOLS);
   const rows: Array<{ id: string }> = await manager.query(

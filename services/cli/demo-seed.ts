@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AccountService } from '../accounts/account.service';
-import { activationCodeOf } from '../accounts/activation-codes';
+import { activationCodeOf, createActivationCode } from '../accounts/activation-codes';
 import { createStaffAccount } from '../accounts/staff-accounts';
 import type { Actor } from '../audit/actor';
 import type { AppContext } from '../context';
@@ -85,16 +85,15 @@ async function ensureCitizen(ctx: AppContext): Promise<{ id: string; created: bo
     created = true;
   }
   if (rows[0].status === 'pending_activation') {
-    // The e-mail is not read here: the code is derived from the newest row, as the mail worker does.
-    const codes: Array<{ seed: string }> = await ctx.dataSource.query(
-      `SELECT seed FROM activation_codes WHERE user_id = $1 AND spent_at IS NULL AND expires_at > now() ORDER BY created_at DESC LIMIT 1`,
-      [rows[0].id],
-    );
-    if (codes.length === 0) {
-      await accounts.resendActivation(CITIZEN.login);
-      return ensureCitizen(ctx);
-    }
-    await accounts.activate(CITIZEN.login, activationCodeOf(codes[0]));
+    // The e-mail is not read here: a fresh code (no e-mail of its own) is made and entered, as
+    // the person would enter the e-mailed one. The e-mailed code's seed may already be erased.
+    const userId = rows[0].id;
+    const seed = await ctx.dataSource.transaction(async (manager) => {
+      const id = await createActivationCode(manager, userId);
+      const made: Array<{ seed: string }> = await manager.query(`SELECT seed FROM activation_codes WHERE id = $1`, [id]);
+      return made[0].seed;
+    });
+    await accounts.activate(CITIZEN.login, activationCodeOf(seed));
   } else if (rows[0].status !== 'active') {
     throw new Error(`The demo citizen ${CITIZEN.login} exists but is ${rows[0].status}`);
   }

@@ -2,7 +2,7 @@ import { config } from '../../config/config';
 import { ActivationCode } from '../../entities/activation-code.entity';
 import { Message } from '../../entities/message.entity';
 import { User } from '../../entities/user.entity';
-import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../../services/accounts/activation-codes';
+import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf, forgetActivationSeed } from '../../services/accounts/activation-codes';
 import { renderMail } from '../../services/mail/mail-templates';
 import type { Rendered } from '../../services/shared/templates';
 import type { JobHandler, WorkerContext } from '../job-handler';
@@ -27,17 +27,20 @@ async function findUser(ctx: WorkerContext, id: string): Promise<User | null> {
 
 export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job, ctx) => {
   const row = await ctx.dataSource.getRepository(ActivationCode).findOne({ where: { id: job.data.activationCodeId } });
-  if (!row || row.spentAt || row.expiresAt < new Date()) return 'skipped';
+  if (!row?.seed || row.spentAt || row.expiresAt < new Date()) return 'skipped';
   const user = await findUser(ctx, row.userId);
   if (!user || user.status !== 'pending_activation') return 'skipped';
   const mail = renderMail('activation-code', {
     firstName: user.firstName,
     login: user.login,
-    code: activationCodeOf(row),
+    code: activationCodeOf(row.seed),
     activationUrl: url(`/aktywacja?login=${encodeURIComponent(user.login)}`),
     validHours: ACTIVATION_CODE_VALID_HOURS,
   });
-  return sendOnce(job, ctx, user.email, mail);
+  const sent = await sendOnce(job, ctx, user.email, mail);
+  // Sent: the seed goes, so the database alone can no longer give the code away.
+  await forgetActivationSeed(ctx.dataSource, row.id);
+  return sent;
 };
 
 export const sendEmailTaken: JobHandler<'mail.email-taken'> = async (job, ctx) => {

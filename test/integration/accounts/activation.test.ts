@@ -1,4 +1,5 @@
 import { activationCodeIn } from '../../support/mail-catcher';
+import { waitUntil } from '../../support/wait';
 import { newCitizenData, TestService, type CitizenData } from '../../support/test-service';
 
 const service = new TestService();
@@ -33,6 +34,18 @@ function expectInvalidCode(res: { status: number; body: any; headers: Headers })
 }
 
 describe('activation', () => {
+  test('when the activation e-mail has gone out, then the database keeps only the keyed hash of the code, and the code still works', async () => {
+    const citizen = await pending();
+    const rows = () => service.ctx.dataSource.query(
+      `SELECT c.seed, c.code_hash FROM activation_codes c JOIN users u ON u.id = c.user_id WHERE u.login = $1`,
+      [citizen.login],
+    );
+    await waitUntil(async () => (await rows())[0].seed === null, 'the seed to be erased');
+    const [row] = await rows();
+    expect(JSON.stringify(row)).not.toContain(citizen.code);
+    expect((await activate(citizen.login, citizen.code)).status).toBe(200);
+  });
+
   test('when the code is wrong, then 400 invalid_code and the account stays pending', async () => {
     const citizen = await pending();
     expectInvalidCode(await activate(citizen.login, wrongCodeFor(citizen.code)));
