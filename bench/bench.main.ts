@@ -38,9 +38,14 @@ async function main(): Promise<void> {
   const db = new BenchDatabase(baseUrl);
   const secret = randomBytes(32).toString('hex');
   // The children and this process share one configuration: set before config is first read.
+  // Production (as deployed: no development fallbacks), so every variable it requires is given.
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     DATABASE_URL: db.url,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+    MAIL_FROM: 'Benchmark <bench@urzad.example>',
+    PUBLIC_URL: 'http://localhost:3000',
     QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
     JWT_SECRET: secret,
     ACCESS_KEY_PEPPER: randomBytes(32).toString('hex'),

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitUntil } from '../support/wait';
 
@@ -79,5 +82,60 @@ describe('process commands', () => {
     expect(await proc.exited).toBe(1);
     const lines = proc.output().trim().split('\n');
     expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^Configuration error: PORT: /), expect.stringMatching(/^Configuration error: JWT_SECRET: /)]));
+  });
+
+  // An empty value counts as unset, so '' removes what this run's environment has.
+  const WITHOUT_REQUIRED = { DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '', MAIL_FROM: '', PUBLIC_URL: '', JWT_SECRET: '', ACCESS_KEY_PEPPER: '' };
+  const REQUIRED = ['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PUBLIC_URL', 'REDIS_URL', 'SMTP_URL'];
+  const configErrors = (output: string) =>
+    output.trim().split('\n').map((line) => /^Configuration error: ([A-Z_]+): /.exec(line)?.[1] ?? line).sort();
+
+  test.each([
+    ['production', 'production'],
+    ['unset', ''],
+  ])('when NODE_ENV is %s and DATABASE_URL and the rest are missing, then the process stops with one line for each', async (_, nodeEnv) => {
+    const proc = start('dist/services/all-in-one.main.js', { NODE_ENV: nodeEnv, ...WITHOUT_REQUIRED });
+    expect(await proc.exited).toBe(1);
+    expect(configErrors(proc.output())).toEqual(REQUIRED);
+  });
+
+  test('when production is given the development secrets, then the process refuses them', async () => {
+    const proc = start('dist/services/gateway/gateway.main.js', {
+      NODE_ENV: 'production',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      MAIL_FROM: 'Urząd <no-reply@urzad.example>',
+      PUBLIC_URL: 'http://localhost:3000',
+      JWT_SECRET: 'development-only-secret-change-me-0123456789-JWT_SECRET',
+      ACCESS_KEY_PEPPER: 'development-only-secret-change-me-0123456789-ACCESS_KEY_PEPPER',
+    });
+    expect(await proc.exited).toBe(1);
+    expect(configErrors(proc.output())).toEqual(['ACCESS_KEY_PEPPER', 'JWT_SECRET']);
+  });
+
+  test('when production reads its secrets from *_FILE, then the service starts and answers', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'secrets-'));
+    writeFileSync(path.join(dir, 'jwt'), `${randomBytes(48).toString('base64')}\n`);
+    writeFileSync(path.join(dir, 'pepper'), `${randomBytes(48).toString('base64')}\n`);
+    const port = await freePort();
+    const proc = start('dist/services/gateway/gateway.main.js', {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      MAIL_FROM: 'Urząd <no-reply@urzad.example>',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      JWT_SECRET: '',
+      ACCESS_KEY_PEPPER: '',
+      JWT_SECRET_FILE: path.join(dir, 'jwt'),
+      ACCESS_KEY_PEPPER_FILE: path.join(dir, 'pepper'),
+    });
+    try {
+      await waitUntil(() => proc.output().includes('gateway listening'), 'the gateway to listen', 20_000);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    } finally {
+      proc.child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await proc.exited).toBe(0);
   });
 });
