@@ -12,7 +12,13 @@ export const loginSchema = z
 /** The password's length rule; the other rules (login, common list) are checked in the service. */
 export const passwordSchema = z.string().min(1).max(1000).meta({ description: '12–128 znaków; nie login i nie popularne hasło' });
 
-const personName = z.string().trim().min(1).max(100);
+/** A first or last name: letters (any alphabet), with spaces, hyphens, apostrophes and dots between. */
+export const personName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^\p{L}[\p{L}\p{M}\s'’.-]*$/u, 'Wpisz samo imię lub nazwisko: litery, spacja, myślnik, apostrof lub kropka.');
 
 export const registerBody = z
   .strictObject({

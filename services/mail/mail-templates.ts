@@ -2,7 +2,7 @@ import { assertTemplates, renderTriple, type Rendered } from '../shared/template
 
 /** Every e-mail the service sends, with the typed context its template needs. */
 export interface MailContexts {
-  'activation-code': { firstName: string; login: string; code: string; activationUrl: string; validHours: number };
+  'activation-code': { login: string; code: string; activationUrl: string; validHours: number };
   'email-taken': { firstName: string; loginUrl: string; helpUrl: string };
   'account-activated': { firstName: string; login: string; inboxUrl: string };
   'new-message': { firstName: string; messageUrl: string; settingsUrl: string };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JRWA_PATTERN, UNIT_SYMBOL_PATTERN } from '../cases/case-number';
+import { personName } from '../accounts/account.schemas';
 import { caseSummarySchema } from '../cases/case-summary';
 import { SUBMISSION_STATUSES } from '../../entities/submission.entity';
 
@@ -9,7 +10,6 @@ const unitSymbol = z
   .toUpperCase()
   .regex(UNIT_SYMBOL_PATTERN, 'Symbol komórki: 1–5 wielkich liter, opcjonalnie myślnik i 1–5 liter lub cyfr (np. GN, OR-KA).');
 const jrwaSymbol = z.string().trim().regex(JRWA_PATTERN, 'Symbol klasyfikacyjny JRWA: od 1 do 4 cyfr.');
-const personName = z.string().trim().min(1).max(100);
 const staffLogin = z.string().trim().toLowerCase().min(1).max(64);
 
 export const createUnitBody = z

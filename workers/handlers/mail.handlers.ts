@@ -30,8 +30,8 @@ export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job
   if (!row?.seed || row.spentAt || row.expiresAt < new Date()) return 'skipped';
   const user = await findUser(ctx, row.userId);
   if (!user || user.status !== 'pending_activation') return 'skipped';
+  // No name in this e-mail: anybody can register any address, and the name is theirs to type.
   const mail = renderMail('activation-code', {
-    firstName: user.firstName,
     login: user.login,
     code: activationCodeOf(row.seed),
     activationUrl: url(`/aktywacja?login=${encodeURIComponent(user.login)}`),

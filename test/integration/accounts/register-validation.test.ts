@@ -34,6 +34,19 @@ describe('registration input', () => {
     }
   });
 
+  test('when a name carries anything but letters, spaces, hyphens, apostrophes or dots (a link, digits), then 400 names it', async () => {
+    for (const firstName of ['Wejdź na http://oszust.example', 'Jan2', '<b>Jan</b>', '-Jan']) {
+      expectFieldError(await register({ ...valid(), firstName }), 'firstName');
+    }
+    expectFieldError(await register({ ...valid(), lastName: 'Kowalski; zadzwoń 123 456 789' }), 'lastName');
+  });
+
+  test('when names are Polish or foreign with hyphens and apostrophes, then they are accepted', async () => {
+    for (const [firstName, lastName] of [['Żaneta', 'Łęcka-Gąsiorowska'], ["D'Arcy", 'O’Brien'], ['José María', 'Núñez'], ['Ólafur', 'St. John']]) {
+      expect((await register({ ...valid(), firstName, lastName })).status).toBe(202);
+    }
+  });
+
   test('when the e-mail address is malformed, then 400 names the email', async () => {
     for (const email of ['jan', 'jan@', '@example.pl', 'jan kowalski@example.pl']) {
       expectFieldError(await register({ ...valid(), email }), 'email');
@@ -112,7 +125,7 @@ describe('registration input', () => {
   });
 
   test('when any input is refused, then no account is created', async () => {
-    const accepted = 2; // the two boundary passwords above
+    const accepted = 2 + 4; // the two boundary passwords and the four accepted names above
     const rows = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE login = ANY($1)`, [sentLogins]);
     expect(rows[0].n).toBe(accepted);
   });

@@ -15,7 +15,7 @@ beforeAll(async () => {
       const password = `Bardzo-Tajne-Haslo-${i}-kancelaria`;
       const res = await service.api('POST', '/api/v1/admin/staff', {
         token: office.admin.token,
-        body: { login, password, firstName: 'Rejestrator', lastName: `Numer ${i}`, role: 'registrar' },
+        body: { login, password, firstName: 'Rejestrator', lastName: `Numer ${'ABCDEFGHIJ'[i]}`, role: 'registrar' },
       });
       if (res.status !== 201) throw new Error(JSON.stringify(res.body));
       return service.login(login, password);
@@ -31,7 +31,7 @@ describe('case numbers under concurrency', () => {
       Array.from({ length: 50 }, (_, i) =>
         service.api('POST', '/api/v1/office/cases', {
           token: registrars[i % registrars.length],
-          body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title: `Sprawa ${i}`, applicant: { firstName: 'Jan', lastName: `Nowak ${i}` }, issueAccessKey: i % 2 === 0 },
+          body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title: `Sprawa ${i}`, applicant: { firstName: 'Jan', lastName: 'Nowak' }, issueAccessKey: i % 2 === 0 },
         }),
       ),
     );
