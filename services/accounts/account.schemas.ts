@@ -18,7 +18,7 @@ export const personName = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^\p{L}[\p{L}\p{M}\s'’.-]*$/u, 'Wpisz samo imię lub nazwisko: litery, spacja, myślnik, apostrof lub kropka.');
+  .regex(/^\p{L}[\p{L}\p{M} '’.-]*$/u, 'Wpisz samo imię lub nazwisko: litery, spacja, myślnik, apostrof lub kropka.');
 
 export const registerBody = z
   .strictObject({

@@ -35,7 +35,7 @@ describe('registration input', () => {
   });
 
   test('when a name carries anything but letters, spaces, hyphens, apostrophes or dots (a link, digits), then 400 names it', async () => {
-    for (const firstName of ['Wejdź na http://oszust.example', 'Jan2', '<b>Jan</b>', '-Jan']) {
+    for (const firstName of ['Wejdź na http://oszust.example', 'Jan2', '<b>Jan</b>', '-Jan', 'Jan\nOdwiedź nas']) {
       expectFieldError(await register({ ...valid(), firstName }), 'firstName');
     }
     expectFieldError(await register({ ...valid(), lastName: 'Kowalski; zadzwoń 123 456 789' }), 'lastName');
