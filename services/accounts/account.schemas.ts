@@ -36,7 +36,8 @@ export const activateBody = z
   .strictObject({ login: z.string().trim().toLowerCase().min(1).max(64), code: z.string().trim().min(1).max(64) })
   .meta({ id: 'ActivateRequest' });
 
-export const resendActivationBody = z.strictObject({ login: z.string().trim().toLowerCase().min(1).max(64) });
+// Any string is "a login" here: the answer is 202 whatever it is, so that nothing can be learnt.
+export const resendActivationBody = z.strictObject({ login: z.string().trim().toLowerCase() });
 
 export const loginBody = z
   .strictObject({ login: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(1000) })

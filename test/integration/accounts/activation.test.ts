@@ -102,9 +102,16 @@ describe('activation', () => {
 });
 
 describe('resending the activation code', () => {
-  test('when the login is unknown, then 202 all the same', async () => {
-    const res = await service.api('POST', '/api/v1/auth/resend-activation', { body: { login: 'nikt.taki.nie.istnieje' } });
-    expect(res.status).toBe(202);
+  test('when the login is unknown, empty or could never be a login, then 202 all the same', async () => {
+    for (const login of ['nikt.taki.nie.istnieje', '', '  ', 'x'.repeat(500), 'Zażółć gęślą jaźń']) {
+      const res = await service.api('POST', '/api/v1/auth/resend-activation', { body: { login } });
+      expect(res.status).toBe(202);
+    }
+  });
+
+  test('when the body has no login or an unknown field, then 400 validation_failed', async () => {
+    expect((await service.api('POST', '/api/v1/auth/resend-activation', { body: {} })).status).toBe(400);
+    expect((await service.api('POST', '/api/v1/auth/resend-activation', { body: { login: 'jan', extra: 1 } })).status).toBe(400);
   });
 
   test('when the account is pending, then a new code arrives that works while the old one no longer does', async () => {
