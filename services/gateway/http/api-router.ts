@@ -1,11 +1,12 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Role } from '../../../entities/user.entity';
 import type { Principal } from '../../auth/token.service';
 import { AppError } from '../../shared/app-error';
 import type { Authenticator } from './authenticate';
-import { parseOrThrow } from './validation';
+import { problems } from './problem.schema';
+import { nulCharacterErrors, parseOrThrow, withoutEmptyValues } from './validation';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type AnySchema = z.ZodType;
@@ -54,6 +55,12 @@ export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema 
 const DEFAULT_LIMIT = '1mb';
 
 /**
+ * The body of a call that takes none: nothing, or `{}`. Anything else is refused like an
+ * unknown field elsewhere, so that a client sending data it thinks matters learns it does not.
+ */
+const NO_BODY = z.strictObject({});
+
+/**
  * Declares API routes once: the same declaration registers the Express handler (with body
  * parsing, validation and authorisation) and describes the operation in the OpenAPI document,
  * so the document cannot drift from the code.
@@ -68,15 +75,24 @@ export class ApiRouter {
     spec: RouteSpec<B, Q, P, R>,
   ): this {
     const parseJson = express.json({ limit: spec.bodyLimit ?? DEFAULT_LIMIT, type: () => true, strict: true });
-    const needsBody = spec.body !== undefined && spec.method !== 'get';
+    const bodySchema = takesBody(spec) ? (spec.body ?? NO_BODY) : undefined;
     const handlers = [
       ...(spec.roles ? [this.authenticator.require(spec.roles)] : []),
-      ...(needsBody ? [parseJson] : []),
+      ...(bodySchema ? [parseJson] : []),
       async (req: Request, res: Response, next: NextFunction) => {
         try {
+          const body: unknown = req.body ?? {};
+          const query = withoutEmptyValues(req.query);
+          const nulErrors = [
+            ...(bodySchema ? nulCharacterErrors(body) : []),
+            ...(spec.query ? nulCharacterErrors(query) : []),
+            ...nulCharacterErrors(req.params),
+          ];
+          if (nulErrors.length) throw AppError.validation(nulErrors);
+          const parsedBody: unknown = bodySchema ? parseOrThrow(bodySchema, body) : undefined;
           const input = {
-            body: spec.body ? parseOrThrow(spec.body, req.body ?? {}) : undefined,
-            query: spec.query ? parseOrThrow(spec.query, req.query) : undefined,
+            body: spec.body ? parsedBody : undefined,
+            query: spec.query ? parseOrThrow(spec.query, query) : undefined,
             params: spec.params ? parseOrThrow(spec.params, req.params) : undefined,
             principal: res.locals.principal as Principal | undefined,
             req,
@@ -101,7 +117,7 @@ export class ApiRouter {
     return Object.fromEntries(Object.entries(this.paths).map(([p, item]) => [prefix + p, item]));
   }
 
-  private describe(spec: RouteSpec<AnySchema | undefined, AnySchema | undefined, AnySchema | undefined, readonly Role[] | undefined>): void {
+  private describe(spec: AnyRouteSpec): void {
     const openApiPath = spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const operation: ZodOpenApiOperationObject = {
       summary: spec.summary,
@@ -112,8 +128,9 @@ export class ApiRouter {
         ...(spec.params ? { path: spec.params as never } : {}),
       },
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+      ...(!spec.body && takesBody(spec) ? { requestBody: { required: false, description: 'None, or an empty object', content: { 'application/json': { schema: NO_BODY } } } } : {}),
       responses: Object.fromEntries(
-        Object.entries(spec.responses).map(([status, r]) => [
+        Object.entries(withInputProblems(spec)).map(([status, r]) => [
           status,
           {
             description: r.description,
@@ -126,6 +143,25 @@ export class ApiRouter {
     };
     this.paths[openApiPath] = { ...(this.paths[openApiPath] ?? {}), [spec.method]: operation };
   }
+}
+
+/** True when the route reads a request body (every method but GET): with or without a schema of its own. */
+function takesBody(spec: { method: Method }): boolean {
+  return spec.method !== 'get';
+}
+
+type AnyRouteSpec = RouteSpec<AnySchema | undefined, AnySchema | undefined, AnySchema | undefined, readonly Role[] | undefined>;
+
+/**
+ * The route's responses plus those its inputs can cause whatever the route says: 400 when a
+ * body, query or path parameter is validated (a path also fails on a malformed %-escape), 413
+ * when a body is read. A route's own entry for a status (e.g. 400 `invalid_key`) is kept.
+ */
+function withInputProblems(spec: AnyRouteSpec): AnyRouteSpec['responses'] {
+  const responses: AnyRouteSpec['responses'] = {};
+  if (takesBody(spec) || spec.query !== undefined || spec.params !== undefined) Object.assign(responses, problems.badRequest);
+  if (takesBody(spec)) Object.assign(responses, problems.tooLarge);
+  return Object.assign(responses, spec.responses);
 }
 
 /** Fails a request whose caller is not allowed, as 403 `forbidden`. */

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { config } from '../../../config/config';
 import { AppError } from '../../shared/app-error';
@@ -21,26 +22,46 @@ export function sendProblem(res: Response, error: AppError): void {
     );
 }
 
-interface BodyParserError {
+/** What Express, its router and body-parser attach to the errors they raise (http-errors style). */
+interface HttpLikeError {
   type?: string;
   status?: number;
+  expose?: boolean;
 }
 
-/** Maps what Express and body-parser throw onto the contract's problems. */
-function toAppError(error: unknown): AppError | null {
+/** Contract codes for the statuses it names; any other 4xx gets its HTTP reason in snake case. */
+const CODES: Record<number, { code: string; title: string; detail: string }> = {
+  400: { code: 'validation_failed', title: 'Niepoprawne dane', detail: 'Żądanie jest niepoprawne.' },
+  401: { code: 'unauthorized', title: 'Brak uwierzytelnienia', detail: 'Zaloguj się, aby skorzystać z tej usługi.' },
+  403: { code: 'forbidden', title: 'Brak uprawnień', detail: 'Nie masz uprawnień do tej operacji.' },
+  404: { code: 'not_found', title: 'Nie znaleziono', detail: 'Nie znaleziono zasobu.' },
+  413: { code: 'payload_too_large', title: 'Za duże żądanie', detail: 'Treść żądania przekracza dopuszczalny rozmiar.' },
+  415: { code: 'unsupported_media_type', title: 'Nieobsługiwany format', detail: 'Wyślij dane jako JSON w UTF-8.' },
+  429: { code: 'too_many_requests', title: 'Zbyt wiele żądań', detail: 'Zbyt wiele prób. Spróbuj ponownie później.' },
+};
+
+/**
+ * Maps what Express, its router and body-parser throw onto the contract's problems: any error
+ * that carries a 4xx status meant for the client (body too large, unsupported charset, the
+ * router's "Failed to decode param" for a malformed %-escape in a path). Anything else is a
+ * bug: null, and the caller answers 500.
+ */
+export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  const parserError = error as BodyParserError;
-  switch (parserError?.type) {
-    case 'entity.too.large':
-      return new AppError(413, 'payload_too_large', 'Za duże żądanie', 'Treść żądania przekracza dopuszczalny rozmiar.');
-    case 'entity.parse.failed':
-      return AppError.validation([{ field: 'body', message: 'Treść żądania nie jest poprawnym dokumentem JSON.' }]);
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new AppError(415, 'unsupported_media_type', 'Nieobsługiwany format', 'Wyślij dane jako JSON w UTF-8.');
-    default:
-      return null;
+  const httpError = (error ?? {}) as HttpLikeError;
+  if (httpError.type === 'entity.parse.failed') {
+    return AppError.validation([{ field: 'body', message: 'Treść żądania nie jest poprawnym dokumentem JSON.' }]);
   }
+  const { status } = httpError;
+  if (typeof status !== 'number' || status < 400 || status > 499 || httpError.expose === false) return null;
+  if (error instanceof URIError) {
+    const detail = 'Adres zawiera niepoprawnie zakodowane znaki (%). Sprawdź, czy skopiowano go w całości.';
+    return new AppError(400, 'validation_failed', 'Niepoprawny adres', detail, [{ field: 'path', message: detail }]);
+  }
+  const known = CODES[status];
+  if (known) return new AppError(status, known.code, known.title, known.detail, status === 400 ? [] : undefined);
+  const reason = STATUS_CODES[status] ?? 'Client Error';
+  return new AppError(status, reason.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'Niepoprawne żądanie', 'Serwer nie może obsłużyć tego żądania.');
 }
 
 /** The one error handler: problem+json for every failure, internals hidden from callers. */

@@ -1,0 +1,32 @@
+import { nulCharacterErrors, withoutEmptyValues } from '../../../services/gateway/http/validation';
+
+describe('nulCharacterErrors', () => {
+  test('when strings or keys hold U+0000, then each is named by its path', () => {
+    const errors = nulCharacterErrors({ login: 'a\u0000', list: [{ ok: 'x', bad: '\u0000' }], ['k\u0000']: 1, fine: 'bez' });
+    expect(errors.map((e) => e.field).sort()).toEqual(['k\u0000', 'list.0.bad', 'login']);
+  });
+
+  test('when the value itself is such a string, then the field is "body"', () => {
+    expect(nulCharacterErrors('\u0000')).toEqual([{ field: 'body', message: expect.any(String) }]);
+  });
+
+  test('when there are very many, then at most 20 are listed', () => {
+    expect(nulCharacterErrors(Array.from({ length: 1000 }, () => '\u0000'))).toHaveLength(20);
+  });
+
+  test('when the body is nested hundreds of thousands deep, then the walk neither overflows the stack nor takes long', () => {
+    const depth = 300_000;
+    const deep = JSON.parse(`{"a":${'['.repeat(depth)}"x\\u0000"${']'.repeat(depth)}}`);
+    const started = Date.now();
+    const errors = nulCharacterErrors(deep);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].field.startsWith('a.0.0.')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('withoutEmptyValues', () => {
+  test('when query values are empty or blank, then they are dropped and the others kept', () => {
+    expect(withoutEmptyValues({ status: '', q: '  ', unit: 'GN', limit: '5', tags: ['a', ''] })).toEqual({ unit: 'GN', limit: '5', tags: ['a', ''] });
+  });
+});
