@@ -75,11 +75,14 @@ export class WebForm {
 
   /**
    * Parses `input` (the API body built from this form) with the API's schema; on failure
-   * records the problems and returns null. Empty required fields are reported first, in words.
+   * records the problems and returns null. Empty required fields are reported first, in words,
+   * and so is a NUL character (U+0000), which no field may hold: the database cannot store it.
    */
   parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null {
     for (const spec of this.specs.values()) {
-      if (spec.required && (this.values[spec.name] ?? '').trim() === '') this.errors[spec.name] = spec.required;
+      const value = this.values[spec.name] ?? '';
+      if (spec.required && value.trim() === '') this.errors[spec.name] = spec.required;
+      if (value.includes('\u0000')) this.errors[spec.name] = `Pole „${spec.label}” zawiera niedozwolony znak (NUL). Usuń go i wyślij formularz ponownie.`;
     }
     const result = schema.safeParse(input);
     if (!result.success) {

@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 import { AccountService } from '../accounts/account.service';
 import type { AppContext } from '../context';
 import { InboxService } from '../inbox/inbox.service';
+import { toAppError } from '../gateway/http/problem';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
 import { projectRoot } from '../shared/project-root';
@@ -36,6 +37,7 @@ export function webRouter(ctx: AppContext): express.Router {
   const router = express.Router();
   // The API answers in JSON, even for paths it does not know.
   router.use((req: Request, _res: Response, next: NextFunction) => next(req.path.startsWith('/api/') ? 'router' : undefined));
+  router.use(refuseNulInAddress);
   router.use('/static', express.static(path.join(projectRoot(), 'templates', 'pages', 'static'), { index: false, maxAge: '1h', fallthrough: false }));
   router.use((_req: Request, res: Response, next: NextFunction) => {
     // helmet's "no-referrer" makes browsers send "Origin: null" even with same-origin form
@@ -78,6 +80,16 @@ async function loadUser(res: Response, accounts: AccountService, inbox: InboxSer
   }
 }
 
+/**
+ * A 400 page for an address holding %00: PostgreSQL cannot store or compare U+0000 in text,
+ * and a path or query value reaches it (case numbers, filters) before any form does.
+ */
+function refuseNulInAddress(req: Request, _res: Response, next: NextFunction): void {
+  if (!/%00/i.test(req.originalUrl)) return next();
+  const detail = 'Adres zawiera niedozwolony znak (%00). Sprawdź adres albo zacznij od strony głównej.';
+  next(new AppError(400, 'validation_failed', 'Niepoprawny adres', detail, [{ field: 'path', message: detail }]));
+}
+
 /** An HTML 404 for browsers; other clients fall through to the JSON problem. */
 function pageNotFound(req: Request, res: Response, next: NextFunction): void {
   if (req.method !== 'GET' || req.accepts(['json', 'html']) !== 'html') return next();
@@ -89,11 +101,17 @@ const PARSER_ERRORS: Record<string, AppError> = {
   'parameters.too.many': AppError.validation([], 'Formularz ma za dużo pól.'),
 };
 
-/** Errors of web pages as pages, with the same Polish detail the API gives. */
+/**
+ * Errors of web pages as pages, with the same Polish detail the API gives: the form's own words
+ * for a form too large, then whatever the API's mapper makes of an error with a 4xx status (a
+ * malformed %-escape in the address is a 400, not a server fault).
+ */
 const pageError: ErrorRequestHandler = (error, req, res, _next) => {
   const { type: parserType, status } = (error ?? {}) as { type?: string; status?: number };
   const appError =
-    error instanceof AppError ? error : parserType ? PARSER_ERRORS[parserType] : status === 404 ? AppError.notFound('Nie ma takiego pliku.') : undefined;
+    (parserType ? PARSER_ERRORS[parserType] : undefined) ??
+    (status === 404 && !(error instanceof AppError) ? AppError.notFound('Nie ma takiego pliku.') : undefined) ??
+    toAppError(error);
   if (!appError) {
     logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error on a web page');
   }
