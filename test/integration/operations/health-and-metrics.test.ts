@@ -1,3 +1,5 @@
+import express from 'express';
+import { operationsRoutes } from '../../../services/gateway/routes/operations.routes';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
@@ -13,6 +15,24 @@ describe('operations endpoints', () => {
     const res = await service.api('GET', '/readyz');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ postgres: 'up', redis: 'up' });
+  });
+
+  test('when Redis cannot be reached, then /readyz answers 503 and says which one is down', async () => {
+    // A real connection to the test Redis, closed: every command on it fails, as when Redis is gone.
+    const deadRedis = service.ctx.redis.duplicate();
+    await new Promise((resolve) => deadRedis.once('ready', resolve));
+    await deadRedis.quit();
+    const app = express().use(operationsRoutes({ ...service.ctx, redis: deadRedis }));
+    const server = app.listen(0);
+    try {
+      const { port } = server.address() as { port: number };
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', postgres: 'up', redis: 'down' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test('when /metrics is scraped after some traffic, then Prometheus text carries HTTP durations and queue depth', async () => {
