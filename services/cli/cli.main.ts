@@ -9,9 +9,11 @@ import { describeDemo, seedDemo } from './demo-seed';
 const USAGE = `Usage:
   npm run cli -- admin:create --login LOGIN --password PASSWORD [--first-name NAME] [--last-name NAME]
       Creates an active admin account. Exit 1 with a message when the login exists.
-  npm run cli -- demo:seed
+  npm run cli -- demo:seed [--public-demo]
       Creates demo units, staff, a citizen and two cases, and prints every login with its
       password and the paper case's access key. Safe to run again: existing data is reused.
+      The demo passwords are public (they are in the source code), so with NODE_ENV=production
+      it runs only with --public-demo: for a demonstration machine, never a live office.
 `;
 
 /** `npm run cli -- <command>`: operator commands. */
@@ -21,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     case 'admin:create':
       return adminCreate(rest);
     case 'demo:seed':
-      return demoSeed();
+      return demoSeed(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -71,7 +73,15 @@ async function adminCreate(args: string[]): Promise<number> {
   }
 }
 
-async function demoSeed(): Promise<number> {
+async function demoSeed(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'public-demo': { type: 'boolean', default: false } } });
+  if (config().production && !values['public-demo']) {
+    process.stderr.write(
+      'demo:seed creates an admin and staff whose passwords are public (in the source code). ' +
+        'This is a production configuration: add --public-demo only if this is a demonstration machine.\n',
+    );
+    return 1;
+  }
   const ctx = await createContext();
   try {
     process.stdout.write(describeDemo(await seedDemo(ctx), config().publicUrl));

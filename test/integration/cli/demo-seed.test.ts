@@ -24,12 +24,12 @@ function newestSource(dir = root, relative = ['config', 'entities', 'services', 
   return newest;
 }
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [cliJs, ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, QUEUE_PREFIX: process.env.QUEUE_PREFIX }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, QUEUE_PREFIX: process.env.QUEUE_PREFIX, ...env }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -61,7 +61,26 @@ afterAll(async () => {
 
 const LOGINS = ['demo.admin', 'demo.kancelaria', 'demo.referent.gn', 'demo.referent.usc', 'demo.obywatel'];
 
+// A complete production configuration (every required variable, real-looking secrets).
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  MAIL_FROM: 'Urząd <no-reply@urzad.example>',
+  PUBLIC_URL: 'https://sprawy.urzad.example',
+  JWT_SECRET: 'a-production-secret-of-at-least-32-characters-1',
+  ACCESS_KEY_PEPPER: 'a-production-pepper-of-at-least-32-characters-2',
+};
+
 describe('npm run cli -- demo:seed', () => {
+  test('when the configuration is production and --public-demo is not given, then it refuses with exit 1 and creates nothing', async () => {
+    const refused = await runCli(['demo:seed'], PRODUCTION);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--public-demo');
+    const users = await db.query(`SELECT 1 FROM users WHERE login = ANY($1)`, [LOGINS]);
+    expect(users.rows).toHaveLength(0);
+  });
+
   test('when run on a fresh database, then it exits 0, prints every login with its password and a working access key, and a second run also succeeds', async () => {
     const first = await runCli(['demo:seed']);
     expect(first.stderr).toBe('');
