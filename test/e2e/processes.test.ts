@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { waitUntil } from '../support/wait';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { config } from '../../config/config';
+import { newCitizenData } from '../support/test-service';
+import { sleep, waitUntil } from '../support/wait';
 
 // The contract's process commands, run as operators run them (built code in dist/, which the
 // `pretest` script builds), against this run's database and a queue prefix of this file.
@@ -32,6 +37,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Deletes every Redis key of this file's queue prefix (what the spawned processes left). */
+async function deleteQueueKeys(): Promise<void> {
+  const redis = new Redis(config().redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config().queuePrefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+afterAll(() => deleteQueueKeys());
+
 describe('process commands', () => {
   test('when npm start runs, then /healthz and /readyz answer 200, and SIGTERM stops it cleanly with exit 0', async () => {
     const port = await freePort();
@@ -44,6 +66,49 @@ describe('process commands', () => {
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(proc.output()).toContain('shutting down');
+  });
+
+  test('when npm run start:gateway runs alone and a citizen registers, then 202 and the activation job stays waiting in the mail queue (no worker runs); SIGTERM exits 0', async () => {
+    const port = await freePort();
+    const proc = start('dist/services/gateway/gateway.main.js', { PORT: String(port) });
+    const redis = new Redis(config().redisUrl, { maxRetriesPerRequest: null });
+    const mailQueue = new Queue('mail', { connection: redis, prefix: config().queuePrefix });
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await waitUntil(() => proc.output().includes('gateway listening'), 'the gateway to listen', 20_000);
+      const data = newCitizenData();
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...data, acceptTerms: true }),
+      });
+      expect(res.status).toBe(202);
+
+      // The gateway published the event itself (outbox row marked published); its job id is the row's id.
+      const { rows } = await db.query<{ id: string; published_at: Date | null }>(
+        `SELECT e.id, e.published_at FROM outbox_events e
+           JOIN activation_codes a ON a.id = (e.payload->>'activationCodeId')::uuid
+           JOIN users u ON u.id = a.user_id
+          WHERE e.job_name = 'mail.activation-code' AND u.login = $1`,
+        [data.login],
+      );
+      expect(rows).toEqual([{ id: expect.any(String), published_at: expect.any(Date) }]);
+      const job = await mailQueue.getJob(rows[0].id);
+      expect(job?.name).toBe('mail.activation-code');
+
+      // A worker would take it within milliseconds; a second later it is still untouched.
+      await sleep(1_000);
+      expect(await mailQueue.getJobState(rows[0].id)).toBe('waiting');
+      expect(await mailQueue.getJobCounts('waiting', 'active', 'completed', 'failed')).toEqual({ waiting: 1, active: 0, completed: 0, failed: 0 });
+      expect(await mailQueue.getWorkersCount()).toBe(0);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await db.end();
+      await mailQueue.close();
+      redis.disconnect();
+    }
+    expect(await proc.exited).toBe(0);
   });
 
   test('when a worker process gets SIGTERM, then it stops taking jobs and exits 0', async () => {

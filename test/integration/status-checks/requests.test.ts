@@ -47,6 +47,32 @@ describe('pressing "Sprawdź stan sprawy"', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  test('when the 10-second window has passed (its Redis key gone), then the same request gets a new id and a second answer message', async () => {
+    const asker = await service.citizen();
+    const first = await checkStatus(service, asker.token, 'GG.1.1.2026');
+    const dedupeKey = `${service.ctx.producer.prefix}:status-dedupe:${asker.id}:GG.1.1.2026`;
+    const ttl = await service.ctx.redis.ttl(dedupeKey);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(10);
+
+    // The window's expiry, without waiting 10 seconds.
+    expect(await service.ctx.redis.del(dedupeKey)).toBe(1);
+    const second = await checkStatus(service, asker.token, 'gg.1.1.2026');
+    expect(second).toEqual({ id: expect.any(String), caseNumber: 'GG.1.1.2026', status: 'queued', requestedAt: expect.any(String) });
+    expect(second.id).not.toBe(first.id);
+    // The new request opens a window of its own.
+    expect(await checkStatus(service, asker.token, 'GG.1.1.2026')).toEqual(second);
+
+    const answers = [await awaitAnswer(service, asker.token, first.id), await awaitAnswer(service, asker.token, second.id)];
+    expect(answers[1].message.id).not.toBe(answers[0].message.id);
+    expect(answers.map((a) => a.message.data.requestId)).toEqual([first.id, second.id]);
+    const inbox = await service.api('GET', '/api/v1/inbox', { token: asker.token });
+    const statusAnswers = inbox.body.items.filter((m: any) => m.kind === 'case_status' && m.data.caseNumber === 'GG.1.1.2026');
+    expect(statusAnswers).toHaveLength(2);
+    const rows = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM status_checks WHERE user_id = $1 AND case_number = 'GG.1.1.2026'`, [asker.id]);
+    expect(rows[0].n).toBe(2);
+  });
+
   test("when a citizen asks for someone else's request, then 404 not_found; a malformed id is 400", async () => {
     const mine = await checkStatus(service, citizen.token, 'EE.1.1.2026');
     expect((await service.api('GET', `/api/v1/status-checks/${mine.id}`, { token: citizen.token })).status).toBe(200);
