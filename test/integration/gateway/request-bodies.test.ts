@@ -1,3 +1,4 @@
+import { openPaperCase } from '../../support/cases';
 import { createOffice, type Office } from '../../support/office';
 import { TestService, type Citizen } from '../../support/test-service';
 
@@ -11,12 +12,7 @@ beforeAll(async () => {
   await service.start();
   citizen = await service.citizen();
   office = await createOffice(service);
-  const opened = await service.api('POST', '/api/v1/office/cases', {
-    token: office.registrar.token,
-    body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title: 'Sprzedaż działki', applicant: { firstName: 'Anna', lastName: 'Nowak' } },
-  });
-  if (opened.status !== 201) throw new Error(`open case: ${opened.status} ${JSON.stringify(opened.body)}`);
-  caseNumber = opened.body.number;
+  caseNumber = await openPaperCase(service, office);
   const sent = await service.api('POST', '/api/v1/submissions', { token: citizen.token, body: { title: 'Pismo', content: 'Treść' } });
   if (sent.status !== 201) throw new Error(`submit: ${sent.status}`);
   const deadline = Date.now() + 10_000;
