@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 // reads the configuration. A shared database would let another file's outbox relay publish this
 // file's events into that file's queues.
 const suffix = randomBytes(4).toString('hex');
-process.env.QUEUE_PREFIX = `test-${suffix}`;
+// Under the run's name, so that the global teardown can remove whatever a file left in Redis.
+process.env.QUEUE_PREFIX = `${process.env.CASE_STATUS_TEST_DB ?? 'test'}-${suffix}`;
 process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL ??= 'silent';
 process.env.OUTBOX_RELAY_INTERVAL_MS ??= '500';
