@@ -18,6 +18,11 @@ const ACTIVATE_FIELDS: FieldSpec[] = [
   { name: 'login', label: 'Login', required: 'Wpisz login podany przy rejestracji.' },
   { name: 'code', label: 'Kod aktywacyjny', required: 'Wpisz kod aktywacyjny z wiadomości e-mail.' },
 ];
+// The same page's "Wyślij nowy kod" button: it needs the login only (the code field may be empty).
+const RESEND_FIELDS: FieldSpec[] = [
+  { name: 'login', label: 'Login', required: 'Wpisz login, aby dostać nowy kod.' },
+  { name: 'code', label: 'Kod aktywacyjny' },
+];
 const LOGIN_FIELDS: FieldSpec[] = [
   { name: 'login', label: 'Login', required: 'Wpisz login.' },
   { name: 'password', label: 'Hasło', required: 'Wpisz hasło.' },
@@ -141,7 +146,7 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
   });
 
   router.post('/aktywacja/nowy-kod', async (req, res) => {
-    const form = WebForm.from(ACTIVATE_FIELDS, req.body);
+    const form = WebForm.from(RESEND_FIELDS, req.body);
     const input = form.parse(resendActivationBody, { login: form.values.login ?? '' });
     if (!input) {
       activatePage(res, form, null, 400);

@@ -89,3 +89,18 @@ describe('a malformed %-escape in a page address', () => {
     expect(res.html).not.toContain('Failed to decode');
   });
 });
+
+describe('the "new activation code" form', () => {
+  test('when it is sent with the login left empty, then the page asks for the login (400) instead of claiming a code was sent', async () => {
+    const res = await page('POST', '/aktywacja/nowy-kod', { form: { login: '  ' } });
+    expect(res.status).toBe(400);
+    expect(res.html).toContain('Wpisz login, aby dostać nowy kod.');
+    expect(res.html).not.toContain('wysłaliśmy na jego adres e-mail nowy kod');
+  });
+
+  test('when it is sent with any login, then the same answer comes whether the account exists or not', async () => {
+    const res = await page('POST', '/aktywacja/nowy-kod', { form: { login: 'nikt.taki' } });
+    expect(res.status).toBe(200);
+    expect(res.html).toContain('wysłaliśmy na jego adres e-mail nowy kod');
+  });
+});
