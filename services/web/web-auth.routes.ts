@@ -4,7 +4,8 @@ import type { AccountService } from '../accounts/account.service';
 import type { TokenService } from '../auth/token.service';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
-import { clearSessionCookie, isStaff, safeNext, setSessionCookie, type WebSession } from './web-session';
+import { AppError } from '../shared/app-error';
+import { clearSessionCookie, isStaff, nextFits, safeNext, setSessionCookie, type WebSession } from './web-session';
 
 const REGISTER_FIELDS: FieldSpec[] = [
   { name: 'login', label: 'Login', required: 'Wpisz login.' },
@@ -116,7 +117,7 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
         res.redirect(303, `/aktywacja?login=${encodeURIComponent(input.login)}&wyslano=1`);
         return;
       } catch (error) {
-        form.fail(error);
+        form.fail(error, { login_taken: 'login' });
       }
     }
     registerPage(res, form, form.status);
@@ -126,7 +127,9 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
     const login = typeof req.query.login === 'string' ? req.query.login : '';
     const notice = req.query.wyslano
       ? 'Dziękujemy. Jeśli dane są poprawne, w ciągu kilku minut dostaniesz e-mail z kodem aktywacyjnym. Wpisz go poniżej.'
-      : null;
+      : req.query.nieaktywne
+        ? 'Konto nie zostało jeszcze aktywowane. Wpisz kod aktywacyjny z wiadomości e-mail albo poproś o nowy kod.'
+        : null;
     activatePage(res, new WebForm(ACTIVATE_FIELDS, { login }), notice);
   });
 
@@ -139,7 +142,7 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
         res.redirect(303, '/logowanie?aktywowano=1');
         return;
       } catch (error) {
-        form.fail(error);
+        form.fail(error, 'code');
       }
     }
     activatePage(res, form, null, form.status);
@@ -160,7 +163,8 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
     const session = res.locals.session as WebSession | null;
     const next = safeNext(req.query.next);
     if (session) {
-      res.redirect(303, next ?? (isStaff(session.principal.role) ? '/urzad' : '/skrzynka'));
+      const role = session.principal.role;
+      res.redirect(303, next !== null && nextFits(next, role) ? next : isStaff(role) ? '/urzad' : '/skrzynka');
       return;
     }
     const noticeKey = Object.keys(LOGIN_NOTICES).find((k) => req.query[k] !== undefined);
@@ -179,10 +183,15 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
         setSessionCookie(res, token.accessToken, token.expiresIn);
         const staff = principal !== null && isStaff(principal.role);
         // Staff land on the office pages and citizens on theirs, whatever `next` says.
-        const fits = next !== null && (staff ? next.startsWith('/urzad') || next.startsWith('/admin/') : !next.startsWith('/urzad'));
+        const fits = next !== null && principal !== null && nextFits(next, principal.role);
         res.redirect(303, fits ? next : staff ? '/urzad' : '/skrzynka');
         return;
       } catch (error) {
+        // The password was right (it is checked first): the way on is the activation page, login filled in.
+        if (error instanceof AppError && error.code === 'account_not_active') {
+          res.redirect(303, `/aktywacja?login=${encodeURIComponent(input.login)}&nieaktywne=1`);
+          return;
+        }
         form.fail(error);
       }
     }

@@ -31,6 +31,10 @@ export interface FieldSpec {
 
 type Body = Record<string, unknown>;
 
+// zod's default sentences (Polish locale, or English) name internal values and patterns
+// (`"registered"|"in_progress"`, `/^a$/`); the schemas' own messages never start like this.
+const ZOD_DEFAULT_MESSAGE = /^(Nieprawidłow|Invalid|Too (small|big)|Expected|Unrecognized)/;
+
 /**
  * The state of one submitted form: what was typed (to show it again) and what is wrong with it,
  * per field and in general. Validation itself is the API's: the same zod schemas and the same
@@ -96,12 +100,14 @@ export class WebForm {
 
   /**
    * Records what a domain service refused, next to `field` when the problem is about that one
-   * field, else in general; anything but an AppError is a bug and is rethrown.
+   * field (a name, or a map from error code to field name), else in general; anything but an
+   * AppError is a bug and is rethrown.
    */
-  fail(error: unknown, field?: string): void {
+  fail(error: unknown, fieldOrByCode?: string | Record<string, string>): void {
     if (!(error instanceof AppError)) throw error;
     this.status = error.status;
     Object.assign(this.headers, error.headers); // e.g. Retry-After belongs to the page's answer too
+    const field = typeof fieldOrByCode === 'string' ? fieldOrByCode : fieldOrByCode?.[error.code];
     if (error.errors?.length) {
       for (const e of error.errors) this.addFieldError(e.field, e.message);
     } else if (field && error.status !== 429) {
@@ -167,6 +173,10 @@ export class WebForm {
     if (issue.code === 'too_big' && issue.origin === 'string') return `Pole „${label}” może mieć najwyżej ${issue.maximum} znaków.`;
     if (issue.code === 'invalid_type') return spec?.required ?? `Wypełnij pole „${label}”.`;
     if (issue.code === 'invalid_union') return `Wybierz jedną z podanych możliwości w polu „${label}”.`;
+    // The schemas' own sentences stay; zod's defaults are replaced by one naming the field.
+    if (ZOD_DEFAULT_MESSAGE.test(issue.message)) {
+      return issue.code === 'invalid_value' ? `Wybierz jedną z podanych możliwości w polu „${label}”.` : `Pole „${label}” jest wypełnione niepoprawnie.`;
+    }
     return issue.message;
   }
 }

@@ -28,6 +28,11 @@ export function webInboxRoutes(accounts: AccountService, inbox: InboxService, su
     const page = Math.max(1, Math.min(10_000, Number.parseInt(String(req.query.strona ?? '1'), 10) || 1));
     const list = await inbox.list(principal.userId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+    // A page past the end (an old link, the last message read elsewhere) is not an empty inbox.
+    if (page > pages) {
+      res.redirect(303, `/skrzynka?strona=${pages}`);
+      return;
+    }
     sendPage(res, 'skrzynka', {
       title: 'Skrzynka kontaktowa',
       messages: list.items.map((m) => ({ id: m.id, subject: m.subject, createdAt: m.createdAt, unread: m.readAt === null })),

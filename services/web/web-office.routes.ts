@@ -104,7 +104,7 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
         res.redirect(303, `/urzad/sprawy/${encodeURIComponent(opened.number)}?zalozono=1`);
         return;
       } catch (error) {
-        form.fail(error);
+        form.fail(error, notFoundField(error));
       }
     }
     openPage(res, 'urzad/sprawa-z-pisma', form, await unitOptions(false), { submission }, form.status);
@@ -128,7 +128,7 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
         sendPage(res, 'urzad/sprawa-zalozona', { title: `Założono sprawę ${opened.number}`, opened, accessKey: opened.accessKey ?? null }, 201);
         return;
       } catch (error) {
-        form.fail(error);
+        form.fail(error, notFoundField(error));
       }
     }
     openPage(res, 'urzad/sprawa-nowa', form, await unitOptions(false), {}, form.status);
@@ -163,7 +163,14 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
   router.get('/urzad/sprawy/:number', staff, async (req, res) => {
     const { number } = parseNumber(req);
     const detail = await management.get(number);
-    casePage(res, detail, new WebForm(CHANGE_FIELDS, { status: detail.status }), req.query.zalozono !== undefined ? `Założono sprawę ${detail.number}.` : req.query.zapisano !== undefined ? 'Zapisano zmiany w sprawie.' : null);
+    const notice = Object.entries(CASE_NOTICES).find(([key]) => req.query[key] !== undefined)?.[1](detail.number) ?? null;
+    await casePage(res, dataSource, detail, new WebForm(CHANGE_FIELDS, { status: detail.status }), notice);
+  });
+
+  // After a login that a POST of "Wydaj nowy klucz dostępu" led to (the session had expired), the
+  // browser comes back here with GET: the way on is the case page, where the button is.
+  router.get('/urzad/sprawy/:number/klucz', registrar, (req, res) => {
+    res.redirect(303, `/urzad/sprawy/${encodeURIComponent(parseNumber(req).number)}`);
   });
 
   router.post('/urzad/sprawy/:number', requireLogin(['official', 'admin']), async (req, res) => {
@@ -172,6 +179,9 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
     const v = form.values;
     const dueAt = v.dueAt ? endOfDayInWarsaw(v.dueAt) : undefined;
     if (v.dueAt && !dueAt) form.addFieldError('dueAt', 'Podaj datę w postaci RRRR-MM-DD.');
+    // The API's own sentences for these name its fields (dueAt, reason); the page names its own.
+    if (v.dueAt?.trim() && !v.reason?.trim()) form.addFieldError('reason', 'Nowy termin wymaga uzasadnienia: wpisz przyczynę zwłoki (art. 36 KPA).');
+    if (!v.dueAt?.trim() && v.reason?.trim()) form.addFieldError('reason', 'Uzasadnienie wpisuje się tylko razem z nowym terminem. Wybierz nowy termin albo usuń uzasadnienie.');
     const input = form.parse(changeCaseBody, {
       status: v.status || undefined,
       ...(v.responsibleLogin?.trim() ? { responsibleLogin: v.responsibleLogin } : {}),
@@ -181,14 +191,17 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
     });
     if (input) {
       try {
-        await management.change(await actorOf(dataSource, sessionOf(res).principal, req), number, input);
-        res.redirect(303, `/urzad/sprawy/${encodeURIComponent(number)}?zapisano=1`);
+        const before = await management.get(number);
+        const after = await management.change(await actorOf(dataSource, sessionOf(res).principal, req), number, input);
+        // A form sent as it was shown changes nothing; saying "saved" then would mislead.
+        const changed = JSON.stringify(before) !== JSON.stringify(after);
+        res.redirect(303, `/urzad/sprawy/${encodeURIComponent(number)}?${changed ? 'zapisano' : 'bez-zmian'}=1`);
         return;
       } catch (error) {
-        form.fail(error);
+        form.fail(error, notFoundField(error));
       }
     }
-    casePage(res, await management.get(number), form, null, form.status);
+    await casePage(res, dataSource, await management.get(number), form, null, form.status);
   });
 
   router.post('/urzad/sprawy/:number/klucz', registrar, async (req, res) => {
@@ -240,8 +253,34 @@ function openPage(res: Response, view: string, form: WebForm, units: Array<{ val
   );
 }
 
-function casePage(res: Response, detail: Awaited<ReturnType<CaseManagementService['get']>>, form: WebForm, notice: string | null, status = 200): void {
+const CASE_NOTICES: Record<string, (number: string) => string> = {
+  zalozono: (number) => `Założono sprawę ${number}.`,
+  zapisano: () => 'Zapisano zmiany w sprawie.',
+  'bez-zmian': () => 'Nie zapisano niczego: formularz nie zawierał żadnej zmiany.',
+};
+
+/**
+ * The form field a refused opening or change is about. The services name an unknown official
+ * or unit only in their sentence (both are 404 not_found), and the sentence belongs next to
+ * the field that was typed, not at the top of the form.
+ */
+function notFoundField(error: unknown): string | undefined {
+  if (!(error instanceof AppError) || error.code !== 'not_found') return undefined;
+  if (error.detail.startsWith('Nie ma referenta')) return 'responsibleLogin';
+  if (error.detail.startsWith('Nie ma komórki')) return 'unitSymbol';
+  return undefined;
+}
+
+/** The unit symbol of a staff member (officials have one), or null. */
+async function unitSymbolOf(dataSource: DataSource, userId: string): Promise<string | null> {
+  const rows: Array<{ symbol: string }> = await dataSource.query(`SELECT u.symbol FROM users s JOIN units u ON u.id = s.unit_id WHERE s.id = $1`, [userId]);
+  return rows[0]?.symbol ?? null;
+}
+
+async function casePage(res: Response, dataSource: DataSource, detail: Awaited<ReturnType<CaseManagementService['get']>>, form: WebForm, notice: string | null, status = 200): Promise<void> {
   const { principal } = sessionOf(res);
+  // Only an official of the case's unit (or an admin) may change it: others see no form that would only refuse them.
+  const ownUnit = principal.role === 'official' && (await unitSymbolOf(dataSource, principal.userId)) === detail.unit.symbol;
   res.set(form.headers);
   sendPage(
     res,
@@ -256,7 +295,8 @@ function casePage(res: Response, detail: Awaited<ReturnType<CaseManagementServic
         history: detail.history.map((h) => ({ ...h, statusLabel: CASE_STATUS_LABELS[h.status] })),
       },
       closed: isFinal(detail.status),
-      canChange: (principal.role === 'official' || principal.role === 'admin') && !isFinal(detail.status),
+      canChange: (principal.role === 'admin' || ownUnit) && !isFinal(detail.status),
+      otherUnit: principal.role === 'official' && !ownUnit && !isFinal(detail.status),
       canReissueKey: principal.role === 'registrar',
       encodedNumber: encodeURIComponent(detail.number),
       fields: {

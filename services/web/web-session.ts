@@ -71,11 +71,30 @@ export function requireLogin(roles: readonly Role[]): RequestHandler {
       return;
     }
     if (!roles.includes(session.principal.role)) {
-      next(AppError.forbidden(isStaff(session.principal.role) ? 'Ta strona jest przeznaczona dla mieszkańców.' : 'Ta strona jest przeznaczona dla pracowników urzędu.'));
+      next(AppError.forbidden(forWhom(roles)));
       return;
     }
     next();
   };
+}
+
+const ROLE_NAMES: Record<Role, string> = { citizen: 'mieszkańców', registrar: 'kancelarii urzędu', official: 'referentów', admin: 'administratorów' };
+
+/**
+ * Who a page is for, in words: "mieszkańców", "pracowników urzędu", or the staff roles by name
+ * (an official opening a registrar's page must not read that it is meant for citizens).
+ */
+function forWhom(roles: readonly Role[]): string {
+  if (roles.length === 1 && roles[0] === 'citizen') return 'Ta strona jest przeznaczona dla mieszkańców.';
+  if (STAFF_ROLES.every((r) => roles.includes(r))) return 'Ta strona jest przeznaczona dla pracowników urzędu.';
+  const names = roles.map((r) => ROLE_NAMES[r]);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} i ${names[names.length - 1]}` : names[0];
+  return `Ta strona jest przeznaczona tylko dla ${list}.`;
+}
+
+/** True when `next` is a page the role may open: staff go to office pages, citizens to theirs. */
+export function nextFits(next: string, role: Role): boolean {
+  return isStaff(role) ? next.startsWith('/urzad') || next.startsWith('/admin/') : !next.startsWith('/urzad') && !next.startsWith('/admin/');
 }
 
 /**
