@@ -106,7 +106,7 @@ const PARSER_ERRORS: Record<string, AppError> = {
  * for a form too large, then whatever the API's mapper makes of an error with a 4xx status (a
  * malformed %-escape in the address is a 400, not a server fault).
  */
-const pageError: ErrorRequestHandler = (error, req, res, _next) => {
+export const pageError: ErrorRequestHandler = (error, req, res, _next) => {
   const { type: parserType, status } = (error ?? {}) as { type?: string; status?: number };
   const appError =
     (parserType ? PARSER_ERRORS[parserType] : undefined) ??

@@ -1,16 +1,33 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import express from 'express';
+import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { AppContext } from '../../context';
+import { pageError } from '../../web/web.router';
+import { loadSession, requireLogin } from '../../web/web-session';
 import type { Authenticator } from '../http/authenticate';
 
-/** The BullMQ dashboard (bull-board), for admins only. */
+/** A person opening the dashboard in a browser (as opposed to a client with a bearer token). */
+function fromBrowser(req: Request): boolean {
+  return !req.headers.authorization && req.accepts(['json', 'html']) === 'html';
+}
+
+/**
+ * The BullMQ dashboard (bull-board), for admins only. Clients with a bearer token get the API's
+ * 401/403 problems; a browser without a session is sent to /logowanie and back, and a logged-in
+ * person who is not an admin gets the Polish 403 page.
+ */
 export function queueDashboard(ctx: AppContext, authenticator: Authenticator): express.Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath('/admin/queues');
   createBullBoard({ queues: ctx.producer.all().map((q) => new BullMQAdapter(q)), serverAdapter });
+
+  const browserGate = express.Router().use(loadSession(ctx.tokens), requireLogin(['admin']));
+  const pageForBrowsers: ErrorRequestHandler = (error, req, res, next) => (fromBrowser(req) ? pageError(error, req, res, next) : next(error));
+
   const router = express.Router();
+  router.use((req, res, next) => (fromBrowser(req) ? browserGate(req, res, next) : next()));
   router.use(authenticator.require(['admin'], { sessionCookie: true }), serverAdapter.getRouter());
+  router.use(pageForBrowsers);
   return router;
 }

@@ -31,4 +31,21 @@ describe('queue dashboard', () => {
     expect(res.status).toBe(200);
     expect(res.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['mail']));
   });
+
+  test('when a browser without a session opens /admin/queues, then it is sent to the login page and back', async () => {
+    const res = await fetch(`${service.baseUrl}/admin/queues`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/logowanie?next=${encodeURIComponent('/admin/queues')}`);
+  });
+
+  test('when a logged-in registrar opens /admin/queues in a browser, then a Polish 403 page says it is for administrators', async () => {
+    const login = `kancelaria.${randomBytes(4).toString('hex')}`;
+    const password = `Bezpieczne-Haslo-${randomBytes(4).toString('hex')}`;
+    await createStaffAccount(service.ctx.dataSource.manager, { login, password, firstName: 'Renata', lastName: 'Kancelaryjna', role: 'registrar' });
+    const token = await service.login(login, password);
+    const res = await fetch(`${service.baseUrl}/admin/queues`, { headers: { accept: 'text/html', cookie: `sesja=${token}` }, redirect: 'manual' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.text()).toContain('tylko dla administratorów');
+  });
 });
