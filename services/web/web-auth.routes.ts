@@ -129,7 +129,9 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
       ? 'Dziękujemy. Jeśli dane są poprawne, w ciągu kilku minut dostaniesz e-mail z kodem aktywacyjnym. Wpisz go poniżej.'
       : req.query.nieaktywne
         ? 'Konto nie zostało jeszcze aktywowane. Wpisz kod aktywacyjny z wiadomości e-mail albo poproś o nowy kod.'
-        : null;
+        : req.query['nowy-kod']
+          ? 'Jeśli konto czeka na aktywację, wysłaliśmy na jego adres e-mail nowy kod. Poprzedni kod przestał działać.'
+          : null;
     activatePage(res, new WebForm(ACTIVATE_FIELDS, { login }), notice);
   });
 
@@ -156,7 +158,8 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
       return;
     }
     await accounts.resendActivation(input.login);
-    activatePage(res, new WebForm(ACTIVATE_FIELDS, { login: form.values.login ?? '' }), 'Jeśli konto czeka na aktywację, wysłaliśmy na jego adres e-mail nowy kod. Poprzedni kod przestał działać.');
+    // Post/Redirect/Get: reloading the page that follows must not send yet another code.
+    res.redirect(303, `/aktywacja?login=${encodeURIComponent(form.values.login?.trim() ?? '')}&nowy-kod=1`);
   });
 
   router.get('/logowanie', (req, res) => {

@@ -98,9 +98,19 @@ describe('the "new activation code" form', () => {
     expect(res.html).not.toContain('wysłaliśmy na jego adres e-mail nowy kod');
   });
 
-  test('when it is sent with any login, then the same answer comes whether the account exists or not', async () => {
-    const res = await page('POST', '/aktywacja/nowy-kod', { form: { login: 'nikt.taki' } });
-    expect(res.status).toBe(200);
-    expect(res.html).toContain('wysłaliśmy na jego adres e-mail nowy kod');
+  test('when it is sent with any login, then the same answer comes whether the account exists or not, after a redirect (a reload sends no second code)', async () => {
+    const res = await fetch(service.baseUrl + '/aktywacja/nowy-kod', {
+      method: 'POST',
+      headers: { accept: 'text/html', origin: service.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'login=nikt.taki',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location');
+    expect(location).toBe('/aktywacja?login=nikt.taki&nowy-kod=1');
+    const shown = await page('GET', location!);
+    expect(shown.status).toBe(200);
+    expect(shown.html).toContain('wysłaliśmy na jego adres e-mail nowy kod');
+    expect(shown.html).toContain('value="nikt.taki"');
   });
 });
