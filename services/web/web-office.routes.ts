@@ -10,6 +10,7 @@ import { listOfficeSubmissions } from '../office/office-submissions.service';
 import { caseNumberParams, openCaseBody } from '../office/office.schemas';
 import type { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
+import { newFormId, type OnceForms } from './web-once';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
 import { requireLogin, sessionOf } from './web-session';
@@ -53,7 +54,13 @@ const CHANGE_FIELDS: FieldSpec[] = [
 ];
 
 /** The office's pages: dashboard, incoming ESP submissions, opening cases, the case list and one case. */
-export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningService, management: CaseManagementService, units: UnitsService): express.Router {
+export function webOfficeRoutes(
+  dataSource: DataSource,
+  opening: CaseOpeningService,
+  management: CaseManagementService,
+  units: UnitsService,
+  once: OnceForms,
+): express.Router {
   const router = express.Router();
 
   const unitOptions = async (withAny: boolean) => [
@@ -111,7 +118,7 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
   });
 
   router.get('/urzad/sprawy/nowa', registrar, async (_req, res) => {
-    openPage(res, 'urzad/sprawa-nowa', new WebForm(PAPER_FIELDS, { deadlineDays: '30' }), await unitOptions(false), {});
+    openPage(res, 'urzad/sprawa-nowa', new WebForm(PAPER_FIELDS, { deadlineDays: '30' }), await unitOptions(false), { formId: newFormId() });
   });
 
   router.post('/urzad/sprawy/nowa', registrar, async (req, res) => {
@@ -121,17 +128,26 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
       applicant: { firstName: form.values.firstName ?? '', lastName: form.values.lastName ?? '' },
       issueAccessKey: form.checked('issueAccessKey'),
     });
+    const formId = formIdOf(req);
     if (input) {
+      // A reload of the page below sends this form again: it must not open a second case.
+      const claim = await once.claim(formId);
+      if (!claim.fresh) {
+        alreadySent(res, claim.result, 'Ten formularz został już wysłany i sprawa jest założona. Klucza dostępu nie pokazujemy ponownie: jeśli go nie zapisano, wydaj nowy na stronie sprawy.');
+        return;
+      }
       try {
         const opened = await opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input);
+        await once.done(formId, opened.number);
         // The key is shown here once: it is not stored, so this page is its only copy.
         sendPage(res, 'urzad/sprawa-zalozona', { title: `Założono sprawę ${opened.number}`, opened, accessKey: opened.accessKey ?? null }, 201);
         return;
       } catch (error) {
+        await once.release(formId);
         form.fail(error, notFoundField(error));
       }
     }
-    openPage(res, 'urzad/sprawa-nowa', form, await unitOptions(false), {}, form.status);
+    openPage(res, 'urzad/sprawa-nowa', form, await unitOptions(false), { formId: formId ?? newFormId() }, form.status);
   });
 
   router.get('/urzad/sprawy', staff, async (req, res) => {
@@ -206,11 +222,35 @@ export function webOfficeRoutes(dataSource: DataSource, opening: CaseOpeningServ
 
   router.post('/urzad/sprawy/:number/klucz', registrar, async (req, res) => {
     const { number } = parseNumber(req);
-    const { accessKey } = await opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number);
-    sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey }, 201);
+    const formId = formIdOf(req);
+    // A reload of the key page must not issue yet another key (and kill the one just handed over).
+    const claim = await once.claim(formId);
+    if (!claim.fresh) {
+      alreadySent(res, number, 'Ten klucz został już wydany tym formularzem i nie pokazujemy go ponownie. Jeśli go nie zapisano, wydaj nowy klucz na stronie sprawy.');
+      return;
+    }
+    try {
+      const { accessKey } = await opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number);
+      await once.done(formId, number);
+      sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey }, 201);
+    } catch (error) {
+      await once.release(formId);
+      throw error;
+    }
   });
 
   return router;
+}
+
+/** The hidden `formId` of a one-shot form, if the body has one. */
+function formIdOf(req: Request): string | undefined {
+  const value: unknown = (req.body as Record<string, unknown> | undefined)?.formId;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The answer to a one-shot form sent again: what was done, with a way to it; nothing repeated. */
+function alreadySent(res: Response, number: string | null, detail: string): void {
+  sendPage(res, 'urzad/formularz-wyslany', { title: 'Formularz został już wysłany', detail, number, encodedNumber: number ? encodeURIComponent(number) : null }, 409);
 }
 
 function commonOpenInput(form: WebForm) {
@@ -298,6 +338,7 @@ async function casePage(res: Response, dataSource: DataSource, detail: Awaited<R
       canChange: (principal.role === 'admin' || ownUnit) && !isFinal(detail.status),
       otherUnit: principal.role === 'official' && !ownUnit && !isFinal(detail.status),
       canReissueKey: principal.role === 'registrar',
+      keyFormId: newFormId(),
       encodedNumber: encodeURIComponent(detail.number),
       fields: {
         status: form.field('status', { options: CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })) }),

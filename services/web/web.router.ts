@@ -13,6 +13,7 @@ import { CitizenCasesService } from '../citizen-cases/citizen-cases.service';
 import { StatusCheckService } from '../status-checks/status-check.service';
 import { webAuthRoutes } from './web-auth.routes';
 import { webCasesRoutes } from './web-cases.routes';
+import { OnceForms } from './web-once';
 import { webOfficeRoutes } from './web-office.routes';
 import { CaseManagementService } from '../office/case-management.service';
 import { CaseOpeningService } from '../office/case-opening.service';
@@ -58,7 +59,13 @@ export function webRouter(ctx: AppContext): express.Router {
   router.use(webInboxRoutes(accounts, inbox, submissions));
   router.use(webCasesRoutes(new CitizenCasesService(ctx), new StatusCheckService(ctx)));
   router.use(
-    webOfficeRoutes(ctx.dataSource, new CaseOpeningService(ctx.outbox), new CaseManagementService(ctx.dataSource, ctx.outbox), new UnitsService(ctx.dataSource)),
+    webOfficeRoutes(
+      ctx.dataSource,
+      new CaseOpeningService(ctx.outbox),
+      new CaseManagementService(ctx.dataSource, ctx.outbox),
+      new UnitsService(ctx.dataSource),
+      new OnceForms(ctx.redis, ctx.producer.prefix),
+    ),
   );
 
   router.use(pageNotFound);

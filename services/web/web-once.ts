@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REMEMBER_SECONDS = 24 * 3600;
+
+/** A fresh id for a one-shot form about to be shown (its hidden field `formId`). */
+export function newFormId(): string {
+  return randomUUID();
+}
+
+/** What a one-shot form's id says when it is sent. */
+export type OnceClaim = { fresh: true } | { fresh: false; result: string | null };
+
+/**
+ * One-shot forms: forms whose act must not happen twice when the browser sends them again (a
+ * reload of the page that shows a new case's access key would open a second case; of a new key,
+ * would kill the key just handed over). Each such form carries a random id; the first POST
+ * claims it in Redis, a later one learns what the first did. The ids are kept for a day.
+ */
+export class OnceForms {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  /** Claims `id` for this POST; a missing or malformed id counts as fresh (nothing to compare with). */
+  async claim(id: unknown): Promise<OnceClaim> {
+    if (typeof id !== 'string' || !UUID.test(id)) return { fresh: true };
+    const earlier = (await this.redis.call('SET', this.key(id), '', 'NX', 'EX', REMEMBER_SECONDS, 'GET')) as string | null;
+    return earlier === null ? { fresh: true } : { fresh: false, result: earlier || null };
+  }
+
+  /** Records what the claimed form did (e.g. the case number), for a repeat to show. */
+  async done(id: unknown, result: string): Promise<void> {
+    if (typeof id === 'string' && UUID.test(id)) await this.redis.set(this.key(id), result, 'EX', REMEMBER_SECONDS);
+  }
+
+  /** Gives the id back after the act failed (the corrected form is sent with the same id). */
+  async release(id: unknown): Promise<void> {
+    if (typeof id === 'string' && UUID.test(id)) await this.redis.del(this.key(id));
+  }
+
+  private key(id: string): string {
+    return `${this.prefix}:web-once:${id}`;
+  }
+}
