@@ -50,3 +50,18 @@ export async function createOffice(service: TestService) {
 }
 
 export type Office = Awaited<ReturnType<typeof createOffice>>;
+
+/**
+ * The usual set-up of an office test file: starts `service` (with `options`) and makes a demo
+ * office before the file's tests, stops the service after them. The returned office is filled
+ * in by the time the tests run.
+ */
+export function serviceWithOffice(service: TestService, options: { workers?: boolean } = {}): Office {
+  const office = {} as Office;
+  beforeAll(async () => {
+    await service.start(options);
+    Object.assign(office, await createOffice(service));
+  });
+  afterAll(() => service.stop());
+  return office;
+}

@@ -1,15 +1,9 @@
 import { changeCase, openPaperCase } from '../../support/cases';
-import { createOffice, type Office } from '../../support/office';
+import { serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start({ workers: false });
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service, { workers: false });
 
 describe('concurrent changes of one case', () => {
   test('when several officials close the same case at once, then one closes it and the rest get 409 case_closed', async () => {

@@ -1,15 +1,9 @@
 import { changeCase, openPaperCase } from '../../support/cases';
-import { createOffice, type Office } from '../../support/office';
+import { serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start({ workers: false });
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service, { workers: false });
 
 describe('one case with its history', () => {
   test('when a case was opened and changed, then the detail has its summary and history oldest first with the logins of who changed it', async () => {

@@ -1,15 +1,9 @@
 import { changeCase, officialOfAnotherUnit, openPaperCase } from '../../support/cases';
-import { createOffice, uniqueUnitSymbol, type Office } from '../../support/office';
+import { serviceWithOffice, uniqueUnitSymbol } from '../../support/office';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start({ workers: false });
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service, { workers: false });
 
 const db = () => service.ctx.dataSource;
 const historyCount = async (number: string) =>

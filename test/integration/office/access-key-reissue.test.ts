@@ -1,16 +1,10 @@
 import { accessKeyHash } from '../../../services/cases/access-keys';
-import { createOffice, type Office } from '../../support/office';
+import { serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start({ workers: false });
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service, { workers: false });
 
 const CROCKFORD_KEY = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
 

@@ -1,14 +1,8 @@
-import { createOffice, type Office } from '../../support/office';
+import { serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start({ workers: false });
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service, { workers: false });
 
 const DAY = 24 * 3600 * 1000;
 const open = (extra: Record<string, unknown>) =>

@@ -1,15 +1,9 @@
 import { officeYear } from '../../../services/cases/case-number';
-import { createOffice, type Office } from '../../support/office';
+import { createOffice, serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start({ workers: false });
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service, { workers: false });
 
 const open = (unitSymbol: string, jrwaSymbol: string) =>
   service.api('POST', '/api/v1/office/cases', {

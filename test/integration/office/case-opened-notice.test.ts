@@ -1,16 +1,10 @@
 import { accessKeyHash } from '../../../services/cases/access-keys';
-import { createOffice, type Office } from '../../support/office';
+import { serviceWithOffice } from '../../support/office';
 import { TestService, type Citizen } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start();
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service);
 
 /** A citizen sends a document, the registrar opens a case from it; resolves with the case_opened message. */
 async function openFromSubmission(citizen: Citizen, requestAccessKey: boolean | undefined, title: string) {

@@ -1,14 +1,8 @@
-import { createOffice, type Office } from '../../support/office';
+import { createOffice, serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start();
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service);
 
 const CROCKFORD_KEY = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 const applicant = { firstName: 'Zofia', lastName: 'Wiśniewska' };

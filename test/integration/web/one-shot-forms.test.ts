@@ -1,17 +1,11 @@
 import { openPaperCase } from '../../support/cases';
-import { createOffice, type Office } from '../../support/office';
+import { serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
 
 // Forms whose page shows something once (a new case's access key, a new key) are sent again when
 // the registrar reloads that page: the second sending must not repeat the act.
 const service = new TestService();
-let office: Office;
-
-beforeAll(async () => {
-  await service.start({ workers: false });
-  office = await createOffice(service);
-});
-afterAll(() => service.stop());
+const office = serviceWithOffice(service, { workers: false });
 
 /** A page request as the registrar's browser makes it (session cookie, same-origin form posts). */
 async function page(method: 'GET' | 'POST', path: string, form?: Record<string, string>) {
