@@ -113,10 +113,11 @@ describe('process commands', () => {
 
   test('when a worker process gets SIGTERM, then it stops taking jobs and exits 0', async () => {
     const proc = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'status-check,inbox', WORKER_CONCURRENCY: '5' });
-    await waitUntil(() => proc.output().includes('workers started'), 'the worker to start', 20_000);
+    await waitUntil(() => proc.output().includes('workers started'), 'the worker to start', 30_000);
     proc.child.kill('SIGTERM');
-    expect(await proc.exited).toBe(0);
-  });
+    // With its output, so that a failure says why (it failed now and then under a loaded suite).
+    expect({ code: await proc.exited, output: proc.output() }).toMatchObject({ code: 0 });
+  }, 60_000);
 
   test('when a worker process has WORKER_METRICS_PORT, then it serves its job metrics, /healthz and /readyz there', async () => {
     const port = await freePort();
