@@ -14,6 +14,8 @@ import { sleep, waitUntil } from '../support/wait';
 // The contract's process commands, run as operators run them (built code in dist/, which the
 // `pretest` script builds), against this run's database and a queue prefix of this file.
 const root = path.join(__dirname, '..', '..');
+// Real processes start in seconds when the suite loads both cores; give each test room.
+jest.setTimeout(60_000);
 
 function start(file: string, env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [path.join(root, file)], {
@@ -117,7 +119,7 @@ describe('process commands', () => {
     proc.child.kill('SIGTERM');
     // With its output, so that a failure says why (it failed now and then under a loaded suite).
     expect({ code: await proc.exited, output: proc.output() }).toMatchObject({ code: 0 });
-  }, 60_000);
+  });
 
   test('when a worker process has WORKER_METRICS_PORT, then it serves its job metrics, /healthz and /readyz there', async () => {
     const port = await freePort();
