@@ -75,7 +75,7 @@ export function webInboxRoutes(accounts: AccountService, inbox: InboxService, su
 
   router.get('/wyslij-pismo', citizen, (_req, res) => submitPage(res, new WebForm(SUBMIT_FIELDS)));
 
-  router.post('/wyslij-pismo', citizen, async (req, res) => {
+  router.post('/wyslij-pismo', keepLetterWhenLoggedOut, citizen, async (req, res) => {
     const form = WebForm.from(SUBMIT_FIELDS, req.body);
     const input = form.parse(submitBody, {
       title: form.values.title ?? '',
@@ -107,12 +107,24 @@ export function webInboxRoutes(accounts: AccountService, inbox: InboxService, su
   return router;
 }
 
-function submitPage(res: express.Response, form: WebForm, status = 200): void {
+/**
+ * A letter sent after the session ended (an hour at most) is not sent, but neither is it lost:
+ * instead of the login page, the form comes back with what was typed and a way to log in again
+ * in another tab, after which the same form can be sent as it is.
+ */
+function keepLetterWhenLoggedOut(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (res.locals.session) return next();
+  const form = WebForm.from(SUBMIT_FIELDS, req.body);
+  submitPage(res, form, 401, true);
+}
+
+function submitPage(res: express.Response, form: WebForm, status = 200, sessionExpired = false): void {
   sendPage(
     res,
     'wyslij-pismo',
     {
       title: 'Wyślij pismo do urzędu',
+      sessionExpired,
       errorList: form.summary(),
       fields: {
         title: form.field('title', { hint: 'Na przykład: Wniosek o wydanie zaświadczenia. Najwyżej 200 znaków.' }),
