@@ -119,7 +119,7 @@ export class WebForm {
 
   /** Records a problem with one field (or with the whole form when the field is not on it). */
   addFieldError(field: string, message: string): void {
-    const name = this.aliases[field] ?? field;
+    const name = this.formFieldOf(field);
     if (!this.specs.has(name)) this.general.push(message);
     else this.errors[name] ??= message;
   }
@@ -163,9 +163,14 @@ export class WebForm {
     };
   }
 
+  /** The form field an API field path belongs to: an alias, or a nested path's top level (`attachments.2.filename`). */
+  private formFieldOf(field: string): string {
+    return this.aliases[field] ?? (this.specs.has(field) ? field : field.split('.')[0]);
+  }
+
   /** A sentence a person understands for a zod issue, naming the field by its label. */
   private sentence(field: string, issue: z.core.$ZodIssue): string {
-    const spec = this.specs.get(this.aliases[field] ?? field);
+    const spec = this.specs.get(this.formFieldOf(field));
     const label = spec?.label ?? field;
     if (issue.code === 'too_small' && issue.origin === 'string') {
       return Number(issue.minimum) <= 1 ? spec?.required ?? `Wypełnij pole „${label}”.` : `Pole „${label}” musi mieć co najmniej ${issue.minimum} znaków.`;

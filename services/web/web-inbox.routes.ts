@@ -3,11 +3,12 @@ import type { AccountService } from '../accounts/account.service';
 import { idParams } from '../inbox/inbox.schemas';
 import type { InboxService } from '../inbox/inbox.service';
 import { AppError } from '../shared/app-error';
-import { submitBody } from '../submissions/submission.schemas';
+import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES, submitBody } from '../submissions/submission.schemas';
 import type { SubmissionService } from '../submissions/submission.service';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
 import { requireLogin, sessionOf } from './web-session';
+import { ATTACHMENTS_FIELD, letterUpload, uploadedAttachments } from './web-uploads';
 
 const PAGE_SIZE = 20;
 const citizen = requireLogin(['citizen']);
@@ -15,6 +16,7 @@ const citizen = requireLogin(['citizen']);
 const SUBMIT_FIELDS: FieldSpec[] = [
   { name: 'title', label: 'Tytuł pisma', required: 'Wpisz tytuł pisma.' },
   { name: 'content', label: 'Treść pisma', required: 'Wpisz treść pisma.' },
+  { name: 'attachments', label: 'Załączniki' },
   { name: 'requestAccessKey', label: 'Proszę o wygenerowanie internetowego klucza dostępu do sprawy' },
 ];
 const SETTINGS_FIELDS: FieldSpec[] = [{ name: 'notifyByEmail', label: 'Powiadamiaj mnie e-mailem o nowych wiadomościach w skrzynce' }];
@@ -75,12 +77,15 @@ export function webInboxRoutes(accounts: AccountService, inbox: InboxService, su
 
   router.get('/wyslij-pismo', citizen, (_req, res) => submitPage(res, new WebForm(SUBMIT_FIELDS)));
 
-  router.post('/wyslij-pismo', keepLetterWhenLoggedOut, citizen, async (req, res) => {
+  router.post('/wyslij-pismo', letterUpload(), keepLetterWhenLoggedOut, citizen, async (req, res) => {
     const form = WebForm.from(SUBMIT_FIELDS, req.body);
+    const uploadError = res.locals.uploadError as string | undefined;
+    if (uploadError) form.addFieldError(ATTACHMENTS_FIELD, uploadError);
     const input = form.parse(submitBody, {
       title: form.values.title ?? '',
       content: form.values.content ?? '',
       requestAccessKey: form.checked('requestAccessKey'),
+      attachments: uploadedAttachments(req),
     });
     if (input) {
       try {
@@ -129,6 +134,10 @@ function submitPage(res: express.Response, form: WebForm, status = 200, sessionE
       fields: {
         title: form.field('title', { hint: 'Na przykład: Wniosek o wydanie zaświadczenia. Najwyżej 200 znaków.' }),
         content: form.field('content', { textarea: true }),
+        attachments: form.field(ATTACHMENTS_FIELD, {
+          type: 'file',
+          hint: `Nieobowiązkowe: najwyżej ${MAX_ATTACHMENTS} plików, razem do ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MB (np. skan wniosku w PDF lub zdjęcie JPG). Pliki nie wracają w formularzu, jeśli trzeba go poprawić: wybierz je wtedy ponownie.`,
+        }),
         requestAccessKey: form.field('requestAccessKey', {
           type: 'checkbox',
           hint: 'Klucz przyjdzie do skrzynki kontaktowej razem z informacją o założeniu sprawy. Pozwala dołączyć sprawę do konta.',

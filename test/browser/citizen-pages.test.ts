@@ -46,11 +46,16 @@ describe('citizen pages in Chromium', () => {
     await page.getByLabel(/^Tytuł/).fill('Wniosek o wydanie zaświadczenia');
     await page.getByLabel(/^Treść/).fill('Proszę o wydanie zaświadczenia o niezaleganiu w podatkach.');
     await page.getByLabel(/internetowego klucza dostępu/).check();
+    await page.getByLabel(/^Załączniki/).setInputFiles({ name: 'zaświadczenie-wniosek.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 wniosek') });
     await page.getByRole('button', { name: 'Wyślij pismo' }).click();
 
     await page.waitForURL(/\/moje-pisma\?wyslano=/);
     const notice = await page.getByRole('status').textContent();
     expect(notice).toMatch(/Pismo „Wniosek o wydanie zaświadczenia” zostało przyjęte\. Numer potwierdzenia odbioru: ESP\/\d{4}\/\d+/);
+    const [attachment] = await service.ctx.dataSource.query(
+      `SELECT a.filename, a.content_type FROM submission_attachments a JOIN submissions s ON s.id = a.submission_id WHERE s.title = 'Wniosek o wydanie zaświadczenia'`,
+    );
+    expect(attachment).toEqual({ filename: 'zaświadczenie-wniosek.pdf', content_type: 'application/pdf' });
 
     await reloadUntilVisible(page, `${service.baseUrl}/skrzynka`, /Potwierdzenie odbioru pisma/);
     await page.getByRole('link', { name: /Potwierdzenie odbioru pisma/ }).click();
