@@ -204,6 +204,8 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
   router.post('/wyloguj', async (req, res) => {
     const session = res.locals.session as WebSession | null;
     if (session) await accounts.logout(session.principal, ip(req));
+    // Renewed by this very request: the token the browser sent must die too.
+    if (session?.replaced) await tokens.revoke(session.replaced);
     clearSessionCookie(res);
     res.redirect(303, '/logowanie?wylogowano=1');
   });

@@ -10,6 +10,8 @@ import { AppError } from '../shared/app-error';
 export interface WebSession {
   principal: Principal;
   token: string;
+  /** The token this request's cookie held, when the session was renewed by this request. */
+  replaced?: Principal;
 }
 
 /** True for registrar, official and admin. */
@@ -42,13 +44,35 @@ export function loadSession(tokens: TokenService): RequestHandler {
     tokens
       .verify(token)
       .then((principal) => {
-        res.locals.session = principal ? ({ principal, token } satisfies WebSession) : null;
         // A dead cookie is dropped, so that pages stop treating the browser as logged in.
-        if (!principal) clearSessionCookie(res);
-        next();
+        if (!principal) {
+          res.locals.session = null;
+          clearSessionCookie(res);
+          return next();
+        }
+        return renewedIfHalfGone(tokens, res, { principal, token }).then((session) => {
+          res.locals.session = session;
+          next();
+        });
       })
       .catch(next);
   };
+}
+
+/**
+ * A session past half its lifetime gets a fresh token in its cookie, so that a person using the
+ * pages is not logged out in the middle of their work; an idle one still ends with its token
+ * (`JWT_TTL_SECONDS`, at most an hour). The old token runs out within half a session (logging
+ * out in the very request that renewed it revokes both).
+ */
+async function renewedIfHalfGone(tokens: TokenService, res: Response, session: WebSession): Promise<WebSession> {
+  const left = session.principal.expiresAt - Math.floor(Date.now() / 1000);
+  if (left > config().jwt.ttlSeconds / 2) return session;
+  const fresh = tokens.issue(session.principal.userId, session.principal.role);
+  const principal = await tokens.verify(fresh.accessToken);
+  if (!principal) return session;
+  setSessionCookie(res, fresh.accessToken, fresh.expiresIn);
+  return { principal, token: fresh.accessToken, replaced: session.principal };
 }
 
 /** The session of a request that passed requireLogin. */
