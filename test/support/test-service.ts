@@ -126,3 +126,18 @@ async function deleteKeys(ctx: AppContext, pattern: string): Promise<void> {
     if (keys.length) await ctx.redis.del(...keys);
   } while (cursor !== '0');
 }
+
+/**
+ * The usual set-up of a citizen's test file: starts `service` (with `options`) and registers,
+ * activates and logs in a citizen before the file's tests, stops the service after them. The
+ * returned citizen is filled in by the time the tests run.
+ */
+export function serviceWithCitizen(service: TestService, options: { workers?: boolean } = {}): Citizen {
+  const citizen = {} as Citizen;
+  beforeAll(async () => {
+    await service.start(options);
+    Object.assign(citizen, await service.citizen());
+  });
+  afterAll(() => service.stop());
+  return citizen;
+}

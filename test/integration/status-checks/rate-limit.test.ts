@@ -1,14 +1,8 @@
 import { checkStatus } from '../../support/citizen-cases';
-import { TestService, type Citizen } from '../../support/test-service';
+import { serviceWithCitizen, TestService } from '../../support/test-service';
 
 const service = new TestService();
-let citizen: Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  citizen = await service.citizen();
-});
-afterAll(() => service.stop());
+const citizen = serviceWithCitizen(service);
 
 describe('status-check rate limit (RATE_LIMIT_STATUS_CHECKS, 30 a minute by default)', () => {
   test('when a citizen makes 30 new requests in a minute, then the 31st new one is 429 with Retry-After; repeats within 10 s are not counted', async () => {

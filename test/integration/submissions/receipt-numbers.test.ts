@@ -1,15 +1,9 @@
 import { officeYear } from '../../../services/cases/case-number';
-import { TestService, type Citizen } from '../../support/test-service';
+import { serviceWithCitizen, TestService } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';
 
 const service = new TestService();
-let citizen: Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  citizen = await service.citizen();
-});
-afterAll(() => service.stop());
+const citizen = serviceWithCitizen(service);
 
 const submit = (title: string) => service.api('POST', '/api/v1/submissions', { token: citizen.token, body: { title, content: 'Treść' } });
 const seqOf = (receipt: string) => Number(receipt.split('/')[2]);

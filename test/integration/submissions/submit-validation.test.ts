@@ -1,13 +1,7 @@
-import { TestService, type Citizen } from '../../support/test-service';
+import { serviceWithCitizen, TestService } from '../../support/test-service';
 
 const service = new TestService();
-let citizen: Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  citizen = await service.citizen();
-});
-afterAll(() => service.stop());
+const citizen = serviceWithCitizen(service);
 
 const MiB = 1024 * 1024;
 const submit = (body: unknown) => service.api('POST', '/api/v1/submissions', { token: citizen.token, body });

@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
 import { officeYear } from '../../../services/cases/case-number';
-import { TestService, type Citizen } from '../../support/test-service';
+import { serviceWithCitizen, TestService } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';
 
 const service = new TestService();
-let citizen: Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  citizen = await service.citizen();
-});
-afterAll(() => service.stop());
+const citizen = serviceWithCitizen(service);
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 

@@ -1,14 +1,8 @@
-import { TestService, type Citizen } from '../../support/test-service';
+import { serviceWithCitizen, TestService } from '../../support/test-service';
 
 // A citizen writes a long letter; their session ends (an hour at most) before they send it.
 const service = new TestService();
-let citizen: Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  citizen = await service.citizen();
-});
-afterAll(() => service.stop());
+const citizen = serviceWithCitizen(service);
 
 function sendLetter(form: Record<string, string>, token?: string) {
   const headers: Record<string, string> = { accept: 'text/html', origin: service.baseUrl, 'content-type': 'application/x-www-form-urlencoded' };

@@ -1,14 +1,8 @@
-import { TestService, type Citizen } from '../../support/test-service';
+import { serviceWithCitizen, TestService } from '../../support/test-service';
 
 // The /wyslij-pismo page sends a letter with files, as a browser does (multipart/form-data).
 const service = new TestService();
-let citizen: Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  citizen = await service.citizen();
-});
-afterAll(() => service.stop());
+const citizen = serviceWithCitizen(service);
 
 function letter(title: string, files: Array<{ name: string; type: string; bytes: Buffer }>, emptyFileInput = false) {
   const form = new FormData();
