@@ -3,19 +3,12 @@
 process.env.JWT_TTL_SECONDS = '10';
 
 import type * as TestServiceModule from '../../support/test-service';
-import type * as WaitModule from '../../support/wait';
 
-const { TestService } = require('../../support/test-service') as typeof TestServiceModule;
-const { sleep } = require('../../support/wait') as typeof WaitModule;
+const { TestService, serviceWithCitizen } = require('../../support/test-service') as typeof TestServiceModule;
+const { sleep } = require('../../support/wait') as { sleep: (ms: number) => Promise<void> };
 
 const service = new TestService();
-let citizen: TestServiceModule.Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  citizen = await service.citizen();
-});
-afterAll(() => service.stop());
+const citizen = serviceWithCitizen(service);
 
 async function openInbox(token: string): Promise<{ status: number; renewed: string | null }> {
   const res = await fetch(`${service.baseUrl}/skrzynka`, { headers: { accept: 'text/html', cookie: `sesja=${token}` }, redirect: 'manual' });
