@@ -39,6 +39,17 @@ export class UnitsService {
     return { items };
   }
 
+  /** Active officials (of one unit, when given), for choosing a responsible person. */
+  async listOfficials(unitSymbol?: string): Promise<Array<{ login: string; firstName: string; lastName: string; unitSymbol: string }>> {
+    return this.dataSource.query(
+      `SELECT u.login, u.first_name AS "firstName", u.last_name AS "lastName", n.symbol AS "unitSymbol"
+         FROM users u JOIN units n ON n.id = u.unit_id
+        WHERE u.role = 'official' AND u.status = 'active' AND ($1::text IS NULL OR n.symbol = $1)
+        ORDER BY n.symbol, u.last_name, u.first_name`,
+      [unitSymbol ?? null],
+    );
+  }
+
   async createStaff(actor: Actor, input: CreateStaffInput): Promise<{ id: string; login: string; role: string }> {
     return this.dataSource.transaction(async (manager) => {
       let unitId: string | null = null;

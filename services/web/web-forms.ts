@@ -18,6 +18,8 @@ export interface FieldView {
   textarea: boolean;
   select: boolean;
   options: Array<{ value: string; label: string; selected: boolean }>;
+  /** Values offered while typing (a datalist); the field still takes any text. */
+  suggestions: Array<{ value: string; label: string }>;
   extraClass: string;
 }
 
@@ -136,7 +138,10 @@ export class WebForm {
   /** The view of one field for the `field` partial. */
   field(
     name: string,
-    options: Partial<Omit<FieldView, 'id' | 'name' | 'label' | 'error' | 'describedBy' | 'options'>> & { options?: Array<{ value: string; label: string }> } = {},
+    options: Partial<Omit<FieldView, 'id' | 'name' | 'label' | 'error' | 'describedBy' | 'options' | 'suggestions'>> & {
+      options?: Array<{ value: string; label: string }>;
+      suggestions?: Array<{ value: string; label: string }>;
+    } = {},
   ): FieldView {
     const spec = this.specs.get(name);
     if (!spec) throw new Error(`Field ${name} is not declared on this form`);
@@ -159,6 +164,7 @@ export class WebForm {
       textarea: options.textarea ?? false,
       select: (options.options ?? []).length > 0,
       options: (options.options ?? []).map((o) => ({ ...o, selected: o.value === value })),
+      suggestions: options.suggestions ?? [],
       extraClass: options.extraClass ?? '',
     };
   }

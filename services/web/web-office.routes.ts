@@ -67,6 +67,10 @@ export function webOfficeRoutes(
     ...(withAny ? [{ value: '', label: 'Wszystkie komórki' }] : [{ value: '', label: 'Wybierz komórkę' }]),
     ...(await units.listUnits()).items.map((u) => ({ value: u.symbol, label: `${u.symbol} — ${u.name}` })),
   ];
+  /** What the case-opening forms offer: the units, and the officials to suggest as responsible. */
+  const openingChoices = async (): Promise<OpeningChoices> => ({ units: await unitOptions(false), officials: officialSuggestions(await units.listOfficials()) });
+  /** The officials of a case's unit, suggested on its change form. */
+  const unitOfficials = async (unitSymbol: string) => officialSuggestions(await units.listOfficials(unitSymbol));
 
   router.get('/urzad', staff, async (_req, res) => {
     const { principal } = sessionOf(res);
@@ -98,7 +102,7 @@ export function webOfficeRoutes(
 
   router.get('/urzad/pisma/:id', registrar, async (req, res) => {
     const submission = await submissionFor(String(req.params.id));
-    openPage(res, 'urzad/sprawa-z-pisma', new WebForm(FROM_SUBMISSION_FIELDS, { title: submission.title, deadlineDays: '30' }), await unitOptions(false), { submission });
+    openPage(res, 'urzad/sprawa-z-pisma', new WebForm(FROM_SUBMISSION_FIELDS, { title: submission.title, deadlineDays: '30' }), await openingChoices(), { submission });
   });
 
   router.post('/urzad/pisma/:id', registrar, async (req, res) => {
@@ -114,11 +118,11 @@ export function webOfficeRoutes(
         form.fail(error, notFoundField(error));
       }
     }
-    openPage(res, 'urzad/sprawa-z-pisma', form, await unitOptions(false), { submission }, form.status);
+    openPage(res, 'urzad/sprawa-z-pisma', form, await openingChoices(), { submission }, form.status);
   });
 
   router.get('/urzad/sprawy/nowa', registrar, async (_req, res) => {
-    openPage(res, 'urzad/sprawa-nowa', new WebForm(PAPER_FIELDS, { deadlineDays: '30' }), await unitOptions(false), { formId: newFormId() });
+    openPage(res, 'urzad/sprawa-nowa', new WebForm(PAPER_FIELDS, { deadlineDays: '30' }), await openingChoices(), { formId: newFormId() });
   });
 
   router.post('/urzad/sprawy/nowa', registrar, async (req, res) => {
@@ -147,7 +151,7 @@ export function webOfficeRoutes(
         form.fail(error, notFoundField(error));
       }
     }
-    openPage(res, 'urzad/sprawa-nowa', form, await unitOptions(false), { formId: formId ?? newFormId() }, form.status);
+    openPage(res, 'urzad/sprawa-nowa', form, await openingChoices(), { formId: formId ?? newFormId() }, form.status);
   });
 
   router.get('/urzad/sprawy', staff, async (req, res) => {
@@ -180,7 +184,7 @@ export function webOfficeRoutes(
     const { number } = parseNumber(req);
     const detail = await management.get(number);
     const notice = Object.entries(CASE_NOTICES).find(([key]) => req.query[key] !== undefined)?.[1](detail.number) ?? null;
-    await casePage(res, dataSource, detail, new WebForm(CHANGE_FIELDS, { status: detail.status }), notice);
+    await casePage(res, dataSource, detail, await unitOfficials(detail.unit.symbol), new WebForm(CHANGE_FIELDS, { status: detail.status }), notice);
   });
 
   // After a login that a POST of "Wydaj nowy klucz dostępu" led to (the session had expired), the
@@ -217,7 +221,8 @@ export function webOfficeRoutes(
         form.fail(error, notFoundField(error));
       }
     }
-    await casePage(res, dataSource, await management.get(number), form, null, form.status);
+    const detail = await management.get(number);
+    await casePage(res, dataSource, detail, await unitOfficials(detail.unit.symbol), form, null, form.status);
   });
 
   router.post('/urzad/sprawy/:number/klucz', registrar, async (req, res) => {
@@ -264,7 +269,18 @@ function commonOpenInput(form: WebForm) {
   };
 }
 
-function openPage(res: Response, view: string, form: WebForm, units: Array<{ value: string; label: string }>, extra: Record<string, unknown>, status = 200): void {
+type Choice = { value: string; label: string };
+interface OpeningChoices {
+  units: Choice[];
+  officials: Choice[];
+}
+
+/** Officials as suggestions for the login field: the login, with the name and unit to recognise. */
+function officialSuggestions(officials: Array<{ login: string; firstName: string; lastName: string; unitSymbol: string }>): Choice[] {
+  return officials.map((o) => ({ value: o.login, label: `${o.firstName} ${o.lastName} (${o.unitSymbol})` }));
+}
+
+function openPage(res: Response, view: string, form: WebForm, choices: OpeningChoices, extra: Record<string, unknown>, status = 200): void {
   const paper = view === 'urzad/sprawa-nowa';
   res.set(form.headers);
   sendPage(
@@ -283,10 +299,14 @@ function openPage(res: Response, view: string, form: WebForm, units: Array<{ val
             }
           : {}),
         title: form.field('title'),
-        unitSymbol: form.field('unitSymbol', { options: units }),
+        unitSymbol: form.field('unitSymbol', { options: choices.units }),
         jrwaSymbol: form.field('jrwaSymbol', { hint: 'Od 1 do 4 cyfr, np. 6840.', extraClass: 'field--narrow' }),
         deadlineDays: form.field('deadlineDays', { options: DEADLINES, hint: 'Art. 35 KPA: bez zbędnej zwłoki, nie później niż w miesiąc (w sprawie szczególnie skomplikowanej — dwa miesiące).' }),
-        responsibleLogin: form.field('responsibleLogin', { hint: 'Nieobowiązkowe. Referent musi należeć do wybranej komórki.', autocomplete: 'off' }),
+        responsibleLogin: form.field('responsibleLogin', {
+          hint: 'Nieobowiązkowe. Referent musi należeć do wybranej komórki; podczas pisania podpowiadamy referentów z nazwiskami.',
+          autocomplete: 'off',
+          suggestions: choices.officials,
+        }),
       },
     },
     status,
@@ -317,7 +337,15 @@ async function unitSymbolOf(dataSource: DataSource, userId: string): Promise<str
   return rows[0]?.symbol ?? null;
 }
 
-async function casePage(res: Response, dataSource: DataSource, detail: Awaited<ReturnType<CaseManagementService['get']>>, form: WebForm, notice: string | null, status = 200): Promise<void> {
+async function casePage(
+  res: Response,
+  dataSource: DataSource,
+  detail: Awaited<ReturnType<CaseManagementService['get']>>,
+  officials: Choice[],
+  form: WebForm,
+  notice: string | null,
+  status = 200,
+): Promise<void> {
   const { principal } = sessionOf(res);
   // Only an official of the case's unit (or an admin) may change it: others see no form that would only refuse them.
   const ownUnit = principal.role === 'official' && (await unitSymbolOf(dataSource, principal.userId)) === detail.unit.symbol;
@@ -342,7 +370,11 @@ async function casePage(res: Response, dataSource: DataSource, detail: Awaited<R
       encodedNumber: encodeURIComponent(detail.number),
       fields: {
         status: form.field('status', { options: CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })) }),
-        responsibleLogin: form.field('responsibleLogin', { autocomplete: 'off', hint: 'Zostaw puste, aby nie zmieniać. Referent musi należeć do komórki prowadzącej sprawę.' }),
+        responsibleLogin: form.field('responsibleLogin', {
+          autocomplete: 'off',
+          hint: 'Zostaw puste, aby nie zmieniać. Referent musi należeć do komórki prowadzącej sprawę; podczas pisania podpowiadamy jej referentów.',
+          suggestions: officials,
+        }),
         note: form.field('note', { textarea: true, hint: 'Nieobowiązkowe. Notatka trafi do historii sprawy, którą widzi wnioskodawca.' }),
         dueAt: form.field('dueAt', { type: 'date', hint: detail.dueAt ? `Obecny termin: ${warsawDate(detail.dueAt)}. Zostaw puste, aby nie zmieniać.` : 'Zostaw puste, aby nie zmieniać.', extraClass: 'field--narrow' }),
         reason: form.field('reason', { textarea: true, hint: 'Wymagane, gdy wyznaczasz nowy termin: przyczyna zwłoki.' }),
