@@ -124,6 +124,20 @@ describe('citizen pages in Chromium', () => {
     expect(await field.getAttribute('aria-describedby')).toContain('key-error');
   });
 
+  test('when the inbox is read on a phone (360 px), then its table fits the screen, caption included', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(`${service.baseUrl}/skrzynka`);
+      const overflow = await page.evaluate(() => {
+        const wrap = document.querySelector('.table-wrap');
+        return wrap ? wrap.scrollWidth - wrap.clientWidth : -1;
+      });
+      expect(overflow).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   test('when the citizen logs out, then the inbox asks them to log in again', async () => {
     await page.getByRole('button', { name: 'Wyloguj' }).click();
     await page.waitForURL(/\/logowanie\?wylogowano/);
