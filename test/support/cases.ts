@@ -4,26 +4,32 @@ import type { Citizen, TestService } from './test-service';
 
 let titles = 0;
 
+type OpenedCase = { id: string; number: string; startedAt: string; dueAt: string; accessKey?: string };
+
+/** POST /office/cases as the office's registrar, in its unit; throws unless 201. */
+export async function openCase(service: TestService, office: Office, body: Record<string, unknown>): Promise<OpenedCase> {
+  const res = await service.api('POST', '/api/v1/office/cases', { token: office.registrar.token, body: { unitSymbol: office.unitSymbol, ...body } });
+  if (res.status !== 201) throw new Error(`open case: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** POST /submissions as the citizen; returns the submission's id. */
+export async function submitDocument(service: TestService, citizen: Citizen, title: string, content = 'Proszę o załatwienie sprawy.'): Promise<string> {
+  const sub = await service.api('POST', '/api/v1/submissions', { token: citizen.token, body: { title, content } });
+  if (sub.status !== 201) throw new Error(`submit: ${sub.status} ${JSON.stringify(sub.body)}`);
+  return sub.body.id;
+}
+
 /** Opens a paper case in the office's unit; returns its number. */
 export async function openPaperCase(service: TestService, office: Office, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await service.api('POST', '/api/v1/office/cases', {
-    token: office.registrar.token,
-    body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title: `Wniosek papierowy ${++titles}`, applicant: { firstName: 'Jan', lastName: 'Nowak' }, ...extra },
-  });
-  if (res.status !== 201) throw new Error(`open: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.number;
+  const opened = await openCase(service, office, { jrwaSymbol: '6840', title: `Wniosek papierowy ${++titles}`, applicant: { firstName: 'Jan', lastName: 'Nowak' }, ...extra });
+  return opened.number;
 }
 
 /** A citizen's ESP submission turned into a case of the office's unit; returns its number. */
 export async function openCaseFromSubmission(service: TestService, office: Office, citizen: Citizen, title = 'Wniosek o zaświadczenie'): Promise<string> {
-  const sub = await service.api('POST', '/api/v1/submissions', { token: citizen.token, body: { title, content: 'Proszę o załatwienie sprawy.' } });
-  if (sub.status !== 201) throw new Error(`submit: ${sub.status} ${JSON.stringify(sub.body)}`);
-  const res = await service.api('POST', '/api/v1/office/cases', {
-    token: office.registrar.token,
-    body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title, submissionId: sub.body.id },
-  });
-  if (res.status !== 201) throw new Error(`open: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.number;
+  const submissionId = await submitDocument(service, citizen, title);
+  return (await openCase(service, office, { jrwaSymbol: '6840', title, submissionId })).number;
 }
 
 /** Links a citizen to a case as entering its access key would (the case_links row). */

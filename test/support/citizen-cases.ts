@@ -1,27 +1,18 @@
+import { openCase, submitDocument } from './cases';
 import type { Office } from './office';
 import type { Citizen, TestService } from './test-service';
 import { waitUntil } from './wait';
 
 /** A case opened from the citizen's own ESP submission, with the office's official responsible. */
 export async function caseFromSubmission(service: TestService, office: Office, citizen: Citizen, title = 'Wniosek o zaświadczenie') {
-  const sub = await service.api('POST', '/api/v1/submissions', { token: citizen.token, body: { title, content: `Treść: ${title}` } });
-  if (sub.status !== 201) throw new Error(`submission: ${sub.status} ${JSON.stringify(sub.body)}`);
-  const opened = await service.api('POST', '/api/v1/office/cases', {
-    token: office.registrar.token,
-    body: { unitSymbol: office.unitSymbol, jrwaSymbol: '6840', title, submissionId: sub.body.id, responsibleLogin: office.official.login },
-  });
-  if (opened.status !== 201) throw new Error(`open case: ${opened.status} ${JSON.stringify(opened.body)}`);
-  return opened.body as { id: string; number: string; startedAt: string; dueAt: string };
+  const submissionId = await submitDocument(service, citizen, title, `Treść: ${title}`);
+  return openCase(service, office, { jrwaSymbol: '6840', title, submissionId, responsibleLogin: office.official.login });
 }
 
 /** A case from a paper application with an internet access key (shown once, here). */
 export async function paperCase(service: TestService, office: Office, title = 'Wniosek papierowy', extra: Record<string, unknown> = {}) {
-  const opened = await service.api('POST', '/api/v1/office/cases', {
-    token: office.registrar.token,
-    body: { unitSymbol: office.unitSymbol, jrwaSymbol: '730', title, applicant: { firstName: 'Anna', lastName: 'Nowak' }, issueAccessKey: true, ...extra },
-  });
-  if (opened.status !== 201) throw new Error(`open paper case: ${opened.status} ${JSON.stringify(opened.body)}`);
-  return opened.body as { id: string; number: string; startedAt: string; dueAt: string; accessKey: string };
+  const opened = await openCase(service, office, { jrwaSymbol: '730', title, applicant: { firstName: 'Anna', lastName: 'Nowak' }, issueAccessKey: true, ...extra });
+  return opened as typeof opened & { accessKey: string };
 }
 
 /** Presses "Sprawdź stan sprawy"; returns the 202 body. */
