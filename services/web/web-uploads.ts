@@ -3,6 +3,7 @@ import multer from 'multer';
 import { AppError } from '../shared/app-error';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES } from '../submissions/submission.schemas';
 import type { SubmitInput } from '../submissions/submission.schemas';
+import type { WebSession } from './web-session';
 
 /** The largest letter form read: the attachments' total plus room for the text fields. */
 const MAX_LETTER_BYTES = MAX_ATTACHMENTS_BYTES + 1024 * 1024;
@@ -21,30 +22,37 @@ const LIMIT_MESSAGES: Record<string, string> = {
   LIMIT_FIELD_COUNT: 'Formularz ma za dużo pól.',
 };
 
+const LIMITS = { files: MAX_ATTACHMENTS, fileSize: MAX_ATTACHMENTS_BYTES, fields: 10, fieldSize: 512 * 1024, parts: MAX_ATTACHMENTS + 10 };
+const LENGTH_REQUIRED = new AppError(411, 'validation_failed', 'Nieznany rozmiar formularza', 'Przeglądarka nie podała rozmiaru formularza. Wyślij pismo ponownie ze strony usługi.');
+const MALFORMED = AppError.validation([], 'Formularz dotarł niepełny lub uszkodzony. Wyślij pismo ponownie.');
+
 /**
  * Reads a multipart letter form (text fields and up to MAX_ATTACHMENTS files, kept in memory:
- * they go to PostgreSQL with the submission). A refused upload does not fail the request: its
- * message is left in `res.locals.uploadError` for the form to show at the file field, with the
- * text fields that did arrive.
+ * they go to PostgreSQL with the submission). Only a logged-in citizen's files are read at all;
+ * anyone else's form is read for its text (the files stream past, unkept), so that the letter can
+ * be shown again. A form must say its size (browsers always do), and one far over the total is
+ * refused before it is read. A refused upload does not fail the request: its message is left in
+ * `res.locals.uploadError` for the form to show at the file field, with the text that arrived.
  */
 export function letterUpload() {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    defParamCharset: 'utf8', // file names with Polish letters, as browsers send them
-    limits: { files: MAX_ATTACHMENTS, fileSize: MAX_ATTACHMENTS_BYTES, fields: 10, fieldSize: 512 * 1024, parts: MAX_ATTACHMENTS + 10 },
-  }).array(ATTACHMENTS_FIELD, MAX_ATTACHMENTS);
+  const options = { storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: LIMITS }; // utf8: Polish file names as browsers send them
+  const withFiles = multer(options).array(ATTACHMENTS_FIELD, MAX_ATTACHMENTS);
+  const textOnly = multer({ ...options, fileFilter: (_req, _file, keep) => keep(null, false) }).array(ATTACHMENTS_FIELD, MAX_ATTACHMENTS);
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!req.is('multipart/form-data')) return next();
-    // Files are limited one by one while they stream in; a body far over the total is refused
-    // before it is read at all, so that no request holds 5 × 5 MB in memory.
-    if (Number(req.headers['content-length'] ?? 0) > MAX_LETTER_BYTES) return next(TOO_LARGE);
+    const length = req.headers['content-length'];
+    if (length === undefined) return next(LENGTH_REQUIRED);
+    if (Number(length) > MAX_LETTER_BYTES) return next(TOO_LARGE);
+    const session = res.locals.session as WebSession | null;
+    const upload = session?.principal.role === 'citizen' ? withFiles : textOnly;
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
         res.locals.uploadError = LIMIT_MESSAGES[error.code] ?? 'Nie udało się przyjąć załączników.';
         req.body ??= {};
         return next();
       }
-      next(error);
+      // busboy's own errors (a cut-off or garbled body) are the sender's, not the server's.
+      next(error ? MALFORMED : undefined);
     });
   };
 }

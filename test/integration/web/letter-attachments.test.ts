@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { serviceWithCitizen, TestService } from '../../support/test-service';
 
 // The /wyslij-pismo page sends a letter with files, as a browser does (multipart/form-data).
@@ -79,5 +80,40 @@ describe('attachments sent from the letter page', () => {
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('Załączniki mogą mieć razem najwyżej 5 MB.');
     expect(await submissionsTitled('Ogromne pliki')).toBe(0);
+  });
+
+  test('when a form comes without its size (chunked), then it is refused before it is read (411)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${service.baseUrl}/wyslij-pismo`);
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { accept: 'text/html', origin: service.baseUrl, cookie: `sesja=${citizen.token}`, 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write('--x\r\nContent-Disposition: form-data; name="title"\r\n\r\nBez rozmiaru\r\n');
+      req.end('--x--\r\n');
+    });
+    expect(status).toBe(411);
+    expect(await submissionsTitled('Bez rozmiaru')).toBe(0);
+  });
+
+  test('when the multipart body is cut off, then a 400 page asks to send it again (not a server error)', async () => {
+    const body = '--x\r\nContent-Disposition: form-data; name="title"\r\n\r\nUcięte';
+    const res = await fetch(`${service.baseUrl}/wyslij-pismo`, {
+      method: 'POST',
+      headers: { accept: 'text/html', origin: service.baseUrl, cookie: `sesja=${citizen.token}`, 'content-type': 'multipart/form-data; boundary=x' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Formularz dotarł niepełny lub uszkodzony');
   });
 });
