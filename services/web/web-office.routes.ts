@@ -10,6 +10,7 @@ import { listOfficeSubmissions } from '../office/office-submissions.service';
 import { caseNumberParams, openCaseBody } from '../office/office.schemas';
 import type { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
+import { logger } from '../shared/logger';
 import { newFormId, type OnceForms } from './web-once';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
@@ -137,18 +138,28 @@ export function webOfficeRoutes(
       // A reload of the page below sends this form again: it must not open a second case.
       const claim = await once.claim(formId);
       if (!claim.fresh) {
-        alreadySent(res, claim.result, 'Ten formularz został już wysłany i sprawa jest założona. Klucza dostępu nie pokazujemy ponownie: jeśli go nie zapisano, wydaj nowy na stronie sprawy.');
+        alreadySent(
+          res,
+          claim.result,
+          claim.result
+            ? 'Ten formularz został już wysłany i sprawa jest założona. Klucza dostępu nie pokazujemy ponownie: jeśli go nie zapisano, wydaj nowy na stronie sprawy.'
+            : 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź listę spraw, zanim wyślesz go ponownie.',
+        );
         return;
       }
+      let opened: Awaited<ReturnType<CaseOpeningService['open']>> | undefined;
       try {
-        const opened = await opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input);
-        await once.done(formId, opened.number);
-        // The key is shown here once: it is not stored, so this page is its only copy.
-        sendPage(res, 'urzad/sprawa-zalozona', { title: `Założono sprawę ${opened.number}`, opened, accessKey: opened.accessKey ?? null }, 201);
-        return;
+        opened = await opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input);
       } catch (error) {
         await once.release(formId);
         form.fail(error, notFoundField(error));
+      }
+      if (opened) {
+        // Opened: the id is never given back, whatever happens to this record of it.
+        await once.done(formId, opened.number).catch((error) => logger.warn({ err: error }, 'one-shot form result not recorded'));
+        // The key is shown here once: it is not stored, so this page is its only copy.
+        sendPage(res, 'urzad/sprawa-zalozona', { title: `Założono sprawę ${opened.number}`, opened, accessKey: opened.accessKey ?? null }, 201);
+        return;
       }
     }
     openPage(res, 'urzad/sprawa-nowa', form, await openingChoices(), { formId: formId ?? newFormId() }, form.status);
@@ -231,17 +242,24 @@ export function webOfficeRoutes(
     // A reload of the key page must not issue yet another key (and kill the one just handed over).
     const claim = await once.claim(formId);
     if (!claim.fresh) {
-      alreadySent(res, number, 'Ten klucz został już wydany tym formularzem i nie pokazujemy go ponownie. Jeśli go nie zapisano, wydaj nowy klucz na stronie sprawy.');
+      alreadySent(
+        res,
+        number,
+        claim.result
+          ? 'Ten klucz został już wydany tym formularzem i nie pokazujemy go ponownie. Jeśli go nie zapisano, wydaj nowy klucz na stronie sprawy.'
+          : 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź stronę sprawy, zanim wydasz kolejny klucz.',
+      );
       return;
     }
+    let issued: { accessKey: string };
     try {
-      const { accessKey } = await opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number);
-      await once.done(formId, number);
-      sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey }, 201);
+      issued = await opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number);
     } catch (error) {
       await once.release(formId);
       throw error;
     }
+    await once.done(formId, number).catch((error) => logger.warn({ err: error }, 'one-shot form result not recorded'));
+    sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey: issued.accessKey }, 201);
   });
 
   return router;

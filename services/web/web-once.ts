@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REMEMBER_SECONDS = 24 * 3600;
+/** How long a repeat waits for the first sending of the same form to finish. */
+const PENDING_WAIT_MS = 5_000;
+const PENDING_POLL_MS = 100;
 
 /** A fresh id for a one-shot form about to be shown (its hidden field `formId`). */
 export function newFormId(): string {
@@ -24,11 +27,19 @@ export class OnceForms {
     private readonly prefix: string,
   ) {}
 
-  /** Claims `id` for this POST; a missing or malformed id counts as fresh (nothing to compare with). */
+  /**
+   * Claims `id` for this POST; a missing or malformed id counts as fresh (nothing to compare
+   * with). When the same form is still being handled (a double click), waits a little for its
+   * outcome: its result, or its release after a failure (then this one goes ahead).
+   */
   async claim(id: unknown): Promise<OnceClaim> {
     if (typeof id !== 'string' || !UUID.test(id)) return { fresh: true };
-    const earlier = (await this.redis.call('SET', this.key(id), '', 'NX', 'EX', REMEMBER_SECONDS, 'GET')) as string | null;
-    return earlier === null ? { fresh: true } : { fresh: false, result: earlier || null };
+    for (let waited = 0; ; waited += PENDING_POLL_MS) {
+      const earlier = (await this.redis.call('SET', this.key(id), '', 'NX', 'EX', REMEMBER_SECONDS, 'GET')) as string | null;
+      if (earlier === null) return { fresh: true };
+      if (earlier !== '' || waited >= PENDING_WAIT_MS) return { fresh: false, result: earlier || null };
+      await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS));
+    }
   }
 
   /** Records what the claimed form did (e.g. the case number), for a repeat to show. */

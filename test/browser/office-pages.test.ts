@@ -53,7 +53,7 @@ describe('office pages in Chromium', () => {
     await waitUntil(async () => (await inboxKinds()).includes('case_opened'), 'case_opened message');
   });
 
-  test('when the registrar opens a paper case with a key, then the key is shown once and it works for a citizen', async () => {
+  test('when the registrar opens a paper case with a key (with a double click), then one case is opened, the key is shown once and it works for a citizen', async () => {
     await page.goto(`${service.baseUrl}/urzad/sprawy/nowa`);
     await page.getByLabel(/^Imię/).fill('Anna');
     await page.getByLabel(/^Nazwisko/).fill('Nowak');
@@ -61,7 +61,7 @@ describe('office pages in Chromium', () => {
     await page.getByLabel(/^Komórka prowadząca/).selectOption(office.unitSymbol);
     await page.getByLabel(/^Symbol klasyfikacyjny JRWA/).fill('6621');
     await page.getByLabel(/^Wydaj internetowy klucz dostępu/).check();
-    await page.getByRole('button', { name: 'Załóż sprawę' }).click();
+    await page.getByRole('button', { name: 'Załóż sprawę' }).dblclick();
 
     await page.getByRole('heading', { level: 1, name: /^Założono sprawę / }).waitFor();
     const key = (await page.locator('.key').textContent())!.trim();
@@ -69,6 +69,8 @@ describe('office pages in Chromium', () => {
     const linked = await service.api('POST', '/api/v1/access-keys', { token: citizen.token, body: { key } });
     expect(linked.status).toBe(200);
     expect(linked.body.case.title).toBe('Wniosek o wypis z rejestru gruntów');
+    const [{ n }] = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM cases WHERE title = 'Wniosek o wypis z rejestru gruntów'`);
+    expect(n).toBe(1);
   });
 
   test('when the official finds the case in the list and changes its status with a note, then the history shows it and the citizen is told', async () => {

@@ -72,4 +72,15 @@ describe('one-shot office forms', () => {
     // The case page offers a fresh form for a deliberate next key.
     expect(formIdIn((await page('GET', path)).html)).not.toBe(formId);
   });
+
+  test('when the paper-case form is sent twice at the same moment (a double click), then one case is opened and the other answer waits for it and links to it', async () => {
+    const formId = formIdIn((await page('GET', '/urzad/sprawy/nowa')).html);
+    const title = `Dwuklik ${formId.slice(0, 8)}`;
+    const form = { formId, firstName: 'Ewa', lastName: 'Lis', title, unitSymbol: office.unitSymbol, jrwaSymbol: '6840', issueAccessKey: 'tak' };
+    const answers = await Promise.all([page('POST', '/urzad/sprawy/nowa', form), page('POST', '/urzad/sprawy/nowa', form)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const number = /<h1>Założono sprawę ([^<]+)<\/h1>/.exec(answers.find((a) => a.status === 201)!.html)![1];
+    expect(answers.find((a) => a.status === 409)!.html).toContain(`/urzad/sprawy/${encodeURIComponent(number)}`);
+    expect(await casesTitled(title)).toBe(1);
+  });
 });
