@@ -3,6 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { AppContext } from '../../context';
+import { sameOriginPosts } from '../../web/web-csrf';
 import { pageError } from '../../web/web.router';
 import { loadSession, requireLogin } from '../../web/web-session';
 import type { Authenticator } from '../http/authenticate';
@@ -27,6 +28,9 @@ export function queueDashboard(ctx: AppContext, authenticator: Authenticator): e
 
   const router = express.Router();
   router.use((req, res, next) => (fromBrowser(req) ? browserGate(req, res, next) : next()));
+  // The dashboard's own actions (retry, clean, …) ride on the session cookie too: same-origin only.
+  const sameOrigin = sameOriginPosts();
+  router.use((req, res, next) => (req.headers.authorization ? next() : sameOrigin(req, res, next)));
   router.use(authenticator.require(['admin'], { sessionCookie: true }), serverAdapter.getRouter());
   router.use(pageForBrowsers);
   return router;

@@ -48,4 +48,15 @@ describe('queue dashboard', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await res.text()).toContain('tylko dla administratorów');
   });
+
+  test('when an admin\'s session cookie comes with a dashboard action from another site, then it is refused (403)', async () => {
+    const login = `admin.${randomBytes(4).toString('hex')}`;
+    const password = `Bezpieczne-Haslo-${randomBytes(4).toString('hex')}`;
+    await createStaffAccount(service.ctx.dataSource.manager, { login, password, firstName: 'Ada', lastName: 'Admin', role: 'admin' });
+    const token = await service.login(login, password);
+    const action = (origin: string) =>
+      fetch(`${service.baseUrl}/admin/queues/api/queues/mail/pause`, { method: 'PUT', headers: { cookie: `sesja=${token}`, origin } });
+    expect((await action('https://zla-strona.example')).status).toBe(403);
+    expect((await action(service.baseUrl)).status).not.toBe(403);
+  });
 });
