@@ -3,6 +3,7 @@ import { SUBMISSION_STATUSES } from '../../entities/submission.entity';
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENTS_BYTES = 5 * 1024 * 1024;
+export const TOO_MANY_ATTACHMENTS = `Można dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`;
 
 const attachment = z.strictObject({
   filename: z
@@ -24,7 +25,7 @@ export const submitBody = z
     title: z.string().trim().min(1).max(200),
     content: z.string().min(1).max(100_000),
     requestAccessKey: z.boolean().optional().default(false),
-    attachments: z.array(attachment).max(MAX_ATTACHMENTS, `Można dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`).optional().default([]),
+    attachments: z.array(attachment).max(MAX_ATTACHMENTS, TOO_MANY_ATTACHMENTS).optional().default([]),
   })
   .meta({ id: 'SubmissionRequest' });
 

@@ -10,8 +10,7 @@ import { listOfficeSubmissions } from '../office/office-submissions.service';
 import { caseNumberParams, openCaseBody } from '../office/office.schemas';
 import type { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
-import { logger } from '../shared/logger';
-import { newFormId, type OnceForms } from './web-once';
+import { newFormId, type OnceForms, type OnceOutcome } from './web-once';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
 import { requireLogin, sessionOf } from './web-session';
@@ -136,27 +135,24 @@ export function webOfficeRoutes(
     const formId = formIdOf(req);
     if (input) {
       // A reload of the page below sends this form again: it must not open a second case.
-      const claim = await once.claim(formId);
-      if (!claim.fresh) {
+      let outcome: OnceOutcome<Awaited<ReturnType<CaseOpeningService['open']>>> | undefined;
+      try {
+        outcome = await once.run(formId, async () => opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input), (opened) => opened.number);
+      } catch (error) {
+        form.fail(error, notFoundField(error));
+      }
+      if (outcome && !outcome.done) {
         alreadySent(
           res,
-          claim.result,
-          claim.result
+          outcome.result,
+          outcome.result
             ? 'Ten formularz został już wysłany i sprawa jest założona. Klucza dostępu nie pokazujemy ponownie: jeśli go nie zapisano, wydaj nowy na stronie sprawy.'
             : 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź listę spraw, zanim wyślesz go ponownie.',
         );
         return;
       }
-      let opened: Awaited<ReturnType<CaseOpeningService['open']>> | undefined;
-      try {
-        opened = await opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input);
-      } catch (error) {
-        await once.release(formId);
-        form.fail(error, notFoundField(error));
-      }
-      if (opened) {
-        // Opened: the id is never given back, whatever happens to this record of it.
-        await once.done(formId, opened.number).catch((error) => logger.warn({ err: error }, 'one-shot form result not recorded'));
+      if (outcome?.done) {
+        const opened = outcome.value;
         // The key is shown here once: it is not stored, so this page is its only copy.
         sendPage(res, 'urzad/sprawa-zalozona', { title: `Założono sprawę ${opened.number}`, opened, accessKey: opened.accessKey ?? null }, 201);
         return;
@@ -240,26 +236,18 @@ export function webOfficeRoutes(
     const { number } = parseNumber(req);
     const formId = formIdOf(req);
     // A reload of the key page must not issue yet another key (and kill the one just handed over).
-    const claim = await once.claim(formId);
-    if (!claim.fresh) {
+    const outcome = await once.run(formId, async () => opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number), () => number);
+    if (!outcome.done) {
       alreadySent(
         res,
         number,
-        claim.result
+        outcome.result
           ? 'Ten klucz został już wydany tym formularzem i nie pokazujemy go ponownie. Jeśli go nie zapisano, wydaj nowy klucz na stronie sprawy.'
           : 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź stronę sprawy, zanim wydasz kolejny klucz.',
       );
       return;
     }
-    let issued: { accessKey: string };
-    try {
-      issued = await opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number);
-    } catch (error) {
-      await once.release(formId);
-      throw error;
-    }
-    await once.done(formId, number).catch((error) => logger.warn({ err: error }, 'one-shot form result not recorded'));
-    sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey: issued.accessKey }, 201);
+    sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey: outcome.value.accessKey }, 201);
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { logger } from '../shared/logger';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REMEMBER_SECONDS = 24 * 3600;
@@ -13,7 +14,10 @@ export function newFormId(): string {
 }
 
 /** What a one-shot form's id says when it is sent. */
-export type OnceClaim = { fresh: true } | { fresh: false; result: string | null };
+type OnceClaim = { fresh: true } | { fresh: false; result: string | null };
+
+/** The outcome of a one-shot form: its act done now, or what an earlier sending did (null: still running). */
+export type OnceOutcome<T> = { done: true; value: T } | { done: false; result: string | null };
 
 /**
  * One-shot forms: forms whose act must not happen twice when the browser sends them again (a
@@ -28,11 +32,30 @@ export class OnceForms {
   ) {}
 
   /**
+   * Runs `act` for the form `id` unless an earlier sending of it already did (or is doing) it.
+   * A failed act gives the id back (the corrected form is sent with the same id); a done one
+   * never does, even if recording its result (`resultOf`, e.g. the case number) fails.
+   */
+  async run<T>(id: unknown, act: () => Promise<T>, resultOf: (value: T) => string): Promise<OnceOutcome<T>> {
+    const claim = await this.claim(id);
+    if (!claim.fresh) return { done: false, result: claim.result };
+    let value: T;
+    try {
+      value = await act();
+    } catch (error) {
+      await this.release(id);
+      throw error;
+    }
+    await this.done(id, resultOf(value)).catch((error) => logger.warn({ err: error }, 'one-shot form result not recorded'));
+    return { done: true, value };
+  }
+
+  /**
    * Claims `id` for this POST; a missing or malformed id counts as fresh (nothing to compare
    * with). When the same form is still being handled (a double click), waits a little for its
    * outcome: its result, or its release after a failure (then this one goes ahead).
    */
-  async claim(id: unknown): Promise<OnceClaim> {
+  private async claim(id: unknown): Promise<OnceClaim> {
     if (typeof id !== 'string' || !UUID.test(id)) return { fresh: true };
     for (let waited = 0; ; waited += PENDING_POLL_MS) {
       const earlier = (await this.redis.call('SET', this.key(id), '', 'NX', 'EX', REMEMBER_SECONDS, 'GET')) as string | null;
@@ -43,12 +66,12 @@ export class OnceForms {
   }
 
   /** Records what the claimed form did (e.g. the case number), for a repeat to show. */
-  async done(id: unknown, result: string): Promise<void> {
+  private async done(id: unknown, result: string): Promise<void> {
     if (typeof id === 'string' && UUID.test(id)) await this.redis.set(this.key(id), result, 'EX', REMEMBER_SECONDS);
   }
 
   /** Gives the id back after the act failed (the corrected form is sent with the same id). */
-  async release(id: unknown): Promise<void> {
+  private async release(id: unknown): Promise<void> {
     if (typeof id === 'string' && UUID.test(id)) await this.redis.del(this.key(id));
   }
 

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { AppError } from '../shared/app-error';
-import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES } from '../submissions/submission.schemas';
+import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES, TOO_MANY_ATTACHMENTS } from '../submissions/submission.schemas';
 import type { SubmitInput } from '../submissions/submission.schemas';
 import type { WebSession } from './web-session';
 
@@ -15,8 +15,8 @@ export const ATTACHMENTS_FIELD = 'attachments';
 /** Polish words for what multer refuses; the form shows them at the file field. */
 const LIMIT_MESSAGES: Record<string, string> = {
   LIMIT_FILE_SIZE: `Załączniki mogą mieć razem najwyżej ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MB.`,
-  LIMIT_FILE_COUNT: `Można dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`,
-  LIMIT_UNEXPECTED_FILE: `Można dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`,
+  LIMIT_FILE_COUNT: TOO_MANY_ATTACHMENTS,
+  LIMIT_UNEXPECTED_FILE: TOO_MANY_ATTACHMENTS,
   LIMIT_FIELD_VALUE: 'Treść pisma jest za długa.',
   LIMIT_PART_COUNT: 'Formularz ma za dużo pól.',
   LIMIT_FIELD_COUNT: 'Formularz ma za dużo pól.',
