@@ -1,8 +1,7 @@
-import type { Server } from 'node:http';
 import express from 'express';
 import type { AppContext } from '../services/context';
-import { closeServer } from '../services/gateway/gateway.server';
-import { operationsRoutes } from '../services/gateway/routes/operations.routes';
+import { closeServer, listenApp } from '../services/http/http-server';
+import { operationsRoutes } from '../services/http/operations.routes';
 import { logger } from '../services/shared/logger';
 
 /**
@@ -14,10 +13,7 @@ export async function startWorkerOperationsServer(ctx: AppContext, port: number)
   const app = express();
   app.disable('x-powered-by');
   app.use(operationsRoutes(ctx));
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(s)));
-  });
-  const address = server.address();
-  logger.info({ port: typeof address === 'object' && address ? address.port : port }, 'worker serves /metrics, /healthz and /readyz');
+  const { server, port: actual } = await listenApp(app, port);
+  logger.info({ port: actual }, 'worker serves /metrics, /healthz and /readyz');
   return () => closeServer(server);
 }

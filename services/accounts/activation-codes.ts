@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { ActivationCode } from '../../entities/activation-code.entity';
 import { derivedCode, keyedHash, normaliseCrockford, randomHex } from '../shared/secrets';
 
 export const ACTIVATION_CODE_VALID_HOURS = 24;

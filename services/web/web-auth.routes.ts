@@ -5,7 +5,7 @@ import type { TokenService } from '../auth/token.service';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
 import { AppError } from '../shared/app-error';
-import { clearSessionCookie, isStaff, nextFits, safeNext, setSessionCookie, type WebSession } from './web-session';
+import { clearSessionCookie, isStaff, nextFits, safeNext, setSessionCookie, type WebSession } from '../http/session';
 
 const REGISTER_FIELDS: FieldSpec[] = [
   { name: 'login', label: 'Login', required: 'Wpisz login.' },

@@ -7,7 +7,7 @@ import { statusCheckBody } from '../status-checks/status-check.schemas';
 import type { StatusCheckService } from '../status-checks/status-check.service';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
-import { requireLogin, sessionOf } from './web-session';
+import { requireLogin, sessionOf } from '../http/session';
 
 const citizen = requireLogin(['citizen']);
 

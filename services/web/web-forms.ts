@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldErrors } from '../gateway/http/validation';
+import { fieldErrors } from '../http/validation';
 import { AppError } from '../shared/app-error';
 import type { SummaryError } from './web-render';
 

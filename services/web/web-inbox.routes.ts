@@ -7,7 +7,7 @@ import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES, submitBody } from '../submissio
 import type { SubmissionService } from '../submissions/submission.service';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
-import { requireLogin, sessionOf } from './web-session';
+import { requireLogin, sessionOf } from '../http/session';
 import { ATTACHMENTS_FIELD, letterUpload, uploadedAttachments } from './web-uploads';
 
 const PAGE_SIZE = 20;

@@ -1,6 +1,6 @@
 import express from 'express';
 import { sendPage } from './web-render';
-import { isStaff, type WebSession } from './web-session';
+import { isStaff, type WebSession } from '../http/session';
 
 /** The pages anyone may read: the home page, help, terms of service and accessibility statement. */
 export function webInfoRoutes(): express.Router {

@@ -13,7 +13,7 @@ import { AppError } from '../shared/app-error';
 import { newFormId, type OnceForms, type OnceOutcome } from './web-once';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
-import { requireLogin, sessionOf } from './web-session';
+import { requireLogin, sessionOf } from '../http/session';
 import { endOfDayInWarsaw, warsawDate } from './web-dates';
 
 const staff = requireLogin(['registrar', 'official', 'admin']);

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { Role } from '../../entities/user.entity';
 import { renderPage } from '../shared/templates';
-import type { WebSession } from './web-session';
+import type { WebSession } from '../http/session';
 
 /** A link of the main navigation. */
 interface NavLink {

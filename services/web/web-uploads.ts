@@ -3,7 +3,7 @@ import multer from 'multer';
 import { AppError } from '../shared/app-error';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES, TOO_MANY_ATTACHMENTS } from '../submissions/submission.schemas';
 import type { SubmitInput } from '../submissions/submission.schemas';
-import type { WebSession } from './web-session';
+import type { WebSession } from '../http/session';
 
 /** The largest letter form read: the attachments' total plus room for the text fields. */
 const MAX_LETTER_BYTES = MAX_ATTACHMENTS_BYTES + 1024 * 1024;

@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 import { AccountService } from '../accounts/account.service';
 import type { AppContext } from '../context';
 import { InboxService } from '../inbox/inbox.service';
-import { toAppError } from '../gateway/http/problem';
+import { toAppError } from '../http/problem';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
 import { projectRoot } from '../shared/project-root';
@@ -18,11 +18,11 @@ import { webOfficeRoutes } from './web-office.routes';
 import { CaseManagementService } from '../office/case-management.service';
 import { CaseOpeningService } from '../office/case-opening.service';
 import { UnitsService } from '../office/units.service';
-import { sameOriginPosts } from './web-csrf';
+import { sameOriginPosts } from '../http/same-origin';
 import { webInboxRoutes } from './web-inbox.routes';
 import { webInfoRoutes } from './web-info.routes';
 import { sendPage, type PageUser } from './web-render';
-import { loadSession, type WebSession } from './web-session';
+import { loadSession, type WebSession } from '../http/session';
 
 const FORM_LIMIT = '1mb';
 

@@ -1,5 +1,5 @@
 import express from 'express';
-import { operationsRoutes } from '../../../services/gateway/routes/operations.routes';
+import { operationsRoutes } from '../../../services/http/operations.routes';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();

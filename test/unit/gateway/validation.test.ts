@@ -1,4 +1,4 @@
-import { nulCharacterErrors, withoutEmptyValues } from '../../../services/gateway/http/validation';
+import { nulCharacterErrors, withoutEmptyValues } from '../../../services/http/validation';
 
 describe('nulCharacterErrors', () => {
   test('when strings or keys hold U+0000, then each is named by its path', () => {

@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { config } from '../../../config/config';
-import { AppError } from '../../shared/app-error';
-import { logger } from '../../shared/logger';
+import { config } from '../../config/config';
+import { AppError } from '../shared/app-error';
+import { logger } from '../shared/logger';
 
 /** Writes an AppError as `application/problem+json` (RFC 9457). */
 export function sendProblem(res: Response, error: AppError): void {

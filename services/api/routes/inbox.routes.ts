@@ -1,7 +1,7 @@
 import type { InboxService } from '../../inbox/inbox.service';
 import { idParams, inboxQuery, inboxResponse, messageSchema } from '../../inbox/inbox.schemas';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problems } from '../../http/problem.schema';
 
 const tags = ['Skrzynka kontaktowa'];
 const citizen = ['citizen'] as const;

@@ -2,10 +2,10 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type ErrorRequestHandler, type Request } from 'express';
-import type { AppContext } from '../../context';
-import { sameOriginPosts } from '../../web/web-csrf';
-import { pageError } from '../../web/web.router';
-import { loadSession, requireLogin } from '../../web/web-session';
+import type { AppContext } from '../context';
+import { sameOriginPosts } from '../http/same-origin';
+import { pageError } from '../web/web.router';
+import { loadSession, requireLogin } from '../http/session';
 import type { Authenticator } from '../http/authenticate';
 
 /** A person opening the dashboard in a browser (as opposed to a client with a bearer token). */

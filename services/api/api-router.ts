@@ -1,12 +1,12 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
-import type { Role } from '../../../entities/user.entity';
-import type { Principal } from '../../auth/token.service';
-import { AppError } from '../../shared/app-error';
-import type { Authenticator } from './authenticate';
-import { problems } from './problem.schema';
-import { nulCharacterErrors, parseOrThrow, withoutEmptyValues } from './validation';
+import type { Role } from '../../entities/user.entity';
+import type { Principal } from '../auth/token.service';
+import { AppError } from '../shared/app-error';
+import type { Authenticator } from '../http/authenticate';
+import { problems } from '../http/problem.schema';
+import { nulCharacterErrors, parseOrThrow, withoutEmptyValues } from '../http/validation';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type AnySchema = z.ZodType;

@@ -1,7 +1,7 @@
 import type { CitizenCasesService } from '../../citizen-cases/citizen-cases.service';
 import { accessKeyBody, citizenCases, linkedCase } from '../../citizen-cases/citizen-cases.schemas';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problemSchema, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problemSchema, problems } from '../../http/problem.schema';
 
 const tags = ['Moje sprawy'];
 const citizen = ['citizen'] as const;

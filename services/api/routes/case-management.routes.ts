@@ -3,8 +3,8 @@ import { actorOf } from '../../audit/actor';
 import { caseDetail, caseList, caseListQuery, changeCaseBody } from '../../office/case-management.schemas';
 import type { CaseManagementService } from '../../office/case-management.service';
 import { caseNumberParams } from '../../office/office.schemas';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problemSchema, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problemSchema, problems } from '../../http/problem.schema';
 
 const tags = ['Sprawy'];
 const staff = ['registrar', 'official', 'admin'] as const;

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { listAudit } from '../../audit/audit-log.service';
 import { auditList, auditQuery } from '../../audit/audit.schemas';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problems } from '../../http/problem.schema';
 
 /** The audit log, for admins. */
 export function auditRoutes(api: ApiRouter, dataSource: DataSource): void {

@@ -1,6 +1,6 @@
 import express from 'express';
-import type { AppContext } from '../../context';
-import { registry } from '../../shared/metrics';
+import type { AppContext } from '../context';
+import { registry } from '../shared/metrics';
 
 /** Liveness, readiness and metrics for operators (outside /api/v1). */
 export function operationsRoutes(ctx: AppContext): express.Router {

@@ -1,7 +1,7 @@
 import { ownSubmissions, submissionReceipt, submitBody } from '../../submissions/submission.schemas';
 import type { SubmissionService } from '../../submissions/submission.service';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problems } from '../../http/problem.schema';
 
 const tags = ['Elektroniczna Skrzynka Podawcza'];
 const citizen = ['citizen'] as const;

@@ -1,8 +1,8 @@
 import { idParams } from '../../inbox/inbox.schemas';
 import { statusCheckAccepted, statusCheckBody, statusCheckView } from '../../status-checks/status-check.schemas';
 import type { StatusCheckService } from '../../status-checks/status-check.service';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problemSchema, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problemSchema, problems } from '../../http/problem.schema';
 
 const tags = ['Sprawdź stan sprawy'];
 const citizen = ['citizen'] as const;

@@ -10,8 +10,8 @@ import {
   updateMeBody,
 } from '../../accounts/account.schemas';
 import type { AccountService } from '../../accounts/account.service';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problemSchema, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problemSchema, problems } from '../../http/problem.schema';
 
 const tags = ['Konto'];
 

@@ -3,7 +3,7 @@ import { config } from '../../config/config';
 import type { Role } from '../../entities/user.entity';
 import { STAFF_ROLES } from '../../entities/user.entity';
 import type { Principal, TokenService } from '../auth/token.service';
-import { SESSION_COOKIE } from '../gateway/http/authenticate';
+import { SESSION_COOKIE } from './authenticate';
 import { AppError } from '../shared/app-error';
 
 /** The logged-in person of a page request, as the session cookie says. */
@@ -129,7 +129,6 @@ export function nextFits(next: string, role: Role): boolean {
 export function safeNext(next: unknown): string | null {
   if (typeof next !== 'string' || next.length > 2000) return null;
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return null;
   return next;
 }

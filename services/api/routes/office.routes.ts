@@ -4,8 +4,8 @@ import { actorOf } from '../../audit/actor';
 import type { CaseOpeningService } from '../../office/case-opening.service';
 import { listOfficeSubmissions } from '../../office/office-submissions.service';
 import { caseNumberParams, officeSubmission, officeSubmissionsQuery, openCaseBody, openedCase } from '../../office/office.schemas';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problemSchema, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problemSchema, problems } from '../../http/problem.schema';
 
 const tags = ['Kancelaria'];
 const registrar = ['registrar'] as const;

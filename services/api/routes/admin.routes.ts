@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import { actorOf } from '../../audit/actor';
 import { createStaffBody, createUnitBody, unitSchema } from '../../office/office.schemas';
 import type { UnitsService } from '../../office/units.service';
-import type { ApiRouter } from '../http/api-router';
-import { authProblems, problemSchema, problems } from '../http/problem.schema';
+import type { ApiRouter } from '../api-router';
+import { authProblems, problemSchema, problems } from '../../http/problem.schema';
 
 const tags = ['Administracja'];
 const admin = ['admin'] as const;

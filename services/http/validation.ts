@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../shared/app-error';
+import { AppError, type FieldError } from '../shared/app-error';
 
 // Validation messages in Polish, for the people who read them.
 z.config(z.locales.pl());

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Role } from '../../../entities/user.entity';
-import type { Principal, TokenService } from '../../auth/token.service';
-import { AppError } from '../../shared/app-error';
+import type { Role } from '../../entities/user.entity';
+import type { Principal, TokenService } from '../auth/token.service';
+import { AppError } from '../shared/app-error';
 
 /** The web pages' session cookie: it holds the access token (httpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'sesja';
