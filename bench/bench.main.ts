@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const children: Child[] = [];
   const client = await db.connect();
   try {
-    await migrate();
+    await migrate(config().databaseUrl);
     const year = officeYear(new Date());
     const { userIds } = await seedBench(client, CITIZENS, CASES, year);
     const tokens = userIds.map((sub) =>
@@ -231,8 +231,9 @@ async function waitForDelivered(client: import('pg').Client, expected: number, t
 async function noopCeiling(prefix: string, count: number, start: (file: string, extra?: Record<string, string>) => Child): Promise<number> {
   const { Queue } = await import('bullmq');
   const { createRedis } = await import('../services/shared/redis');
+  const { config } = await import('../config/config');
   const { DEFAULT_JOB_OPTIONS } = await import('../services/queue/jobs');
-  const connection = createRedis('consumer', 'bench-fill');
+  const connection = createRedis(config().redisUrl, 'consumer', 'bench-fill');
   const queue = new Queue('bench-noop', { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   for (let i = 0; i < count; i += 1000) {
     const n = Math.min(1000, count - i);
@@ -260,7 +261,8 @@ async function countLostAndDuplicates(client: import('pg').Client, ids: string[]
 
 async function cleanRedis(prefix: string): Promise<void> {
   const { createRedis } = await import('../services/shared/redis');
-  const redis = createRedis('consumer', 'bench-clean');
+  const { config } = await import('../config/config');
+  const redis = createRedis(config().redisUrl, 'consumer', 'bench-clean');
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);

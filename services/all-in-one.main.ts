@@ -7,11 +7,11 @@ import { onShutdown } from './shared/shutdown';
 
 /** `npm start`: the gateway and every worker in one process, the default for one machine. */
 async function main(): Promise<void> {
-  const { port } = config();
-  const ctx = await createContext();
+  const { port, publicUrl } = config();
+  const ctx = await createContext(config());
   const workers = await startWorkers(ctx);
   const { server } = await listen(ctx, port);
-  logger.info({ port, url: config().publicUrl, queues: workers.queues }, 'service listening');
+  logger.info({ port, url: publicUrl, queues: workers.queues }, 'service listening');
   onShutdown(async () => {
     await closeServer(server);
     await workers.close();

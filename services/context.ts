@@ -1,41 +1,43 @@
-import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config';
 import { createDataSource } from '../entities/data-source';
 import { TokenService } from './auth/token.service';
+import { createDomainServices, type DomainServices } from './domain-services';
 import { Outbox } from './outbox/outbox.service';
 import { QueueProducer } from './queue/queue.producer';
+import type { Connections } from './shared/connections';
+import { logger } from './shared/logger';
 import { RateLimits } from './shared/rate-limits';
 import { createRedis, redisReady } from './shared/redis';
 
 /**
- * The composition root: the connections and services one process shares. Gateway and workers
- * build the same context and call the same domain services.
+ * The composition root: the connections and services one process shares. Gateway, workers and
+ * the CLI build the same context from the configuration their entry point parsed.
  */
-export interface AppContext {
-  dataSource: DataSource;
-  /** Fail-fast Redis connection for producers, rate limits and token revocation. */
-  redis: Redis;
-  producer: QueueProducer;
-  outbox: Outbox;
-  tokens: TokenService;
-  rateLimits: RateLimits;
+export interface AppContext extends Connections {
+  services: DomainServices;
   close(): Promise<void>;
 }
 
 /** Connects to PostgreSQL and Redis and builds the shared services. */
-export async function createContext(): Promise<AppContext> {
-  const dataSource = await createDataSource().initialize();
-  const redis = createRedis('producer', 'producer');
+export async function createContext(config: Config): Promise<AppContext> {
+  logger.level = config.logLevel;
+  const dataSource = await createDataSource(config.databaseUrl, config.databasePoolSize).initialize();
+  const redis = createRedis(config.redisUrl, 'producer', 'producer');
   redis.on('error', () => undefined); // reconnects by itself; /readyz reports the outage
   await redisReady(redis).catch(() => undefined); // start even while Redis is down: the outbox catches up
-  const producer = new QueueProducer(redis);
-  return {
+  const producer = new QueueProducer(redis, config.queuePrefix);
+  const connections: Connections = {
+    config,
     dataSource,
     redis,
     producer,
     outbox: new Outbox(dataSource, producer),
-    tokens: new TokenService(redis),
-    rateLimits: new RateLimits(redis),
+    tokens: new TokenService(redis, config.jwt, config.queuePrefix),
+    rateLimits: new RateLimits(redis, config.queuePrefix, config.rateLimits),
+  };
+  return {
+    ...connections,
+    services: createDomainServices(connections),
     async close() {
       await producer.close().catch(() => undefined);
       redis.disconnect();

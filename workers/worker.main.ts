@@ -8,7 +8,7 @@ import { startWorkers } from './worker.runner';
 /** `npm run start:worker`: a worker process for the queues in WORKER_QUEUES. */
 async function main(): Promise<void> {
   const { metricsPort } = config().worker;
-  const ctx = await createContext();
+  const ctx = await createContext(config());
   const workers = await startWorkers(ctx);
   const stopOperations = metricsPort > 0 ? await startWorkerOperationsServer(ctx, metricsPort) : async () => undefined;
   onShutdown(async () => {

@@ -1,5 +1,4 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { config } from '../config/config';
 import type { AppContext } from '../services/context';
 import { assertMailTemplates } from '../services/mail/mail-templates';
 import { Mailer } from '../services/mail/mailer';
@@ -20,7 +19,7 @@ export interface RunningWorkers {
 }
 
 /** Which queues this process works, from `WORKER_QUEUES` (default: all); unknown names stop it. */
-export function selectedQueues(names = config().worker.queues): QueueName[] {
+export function selectedQueues(names: readonly string[] | undefined): QueueName[] {
   if (!names || names.length === 0) return [...QUEUE_NAMES];
   const unknown = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
   if (unknown.length) throw new Error(`WORKER_QUEUES: unknown queue ${unknown.join(', ')} (known: ${QUEUE_NAMES.join(', ')})`);
@@ -35,11 +34,11 @@ export async function startWorkers(
   assertHandlersComplete();
   assertMailTemplates();
   assertMessageTemplates(MESSAGE_TEMPLATE_KINDS);
-  const queues = options.queues ?? selectedQueues();
-  const concurrency = options.concurrency ?? config().worker.concurrency;
-  const mailer = options.mailer ?? new Mailer();
+  const queues = options.queues ?? selectedQueues(ctx.config.worker.queues);
+  const concurrency = options.concurrency ?? ctx.config.worker.concurrency;
+  const mailer = options.mailer ?? new Mailer(ctx.config.smtpUrl, ctx.config.mailFrom);
   const workerCtx: WorkerContext = { ...ctx, mailer };
-  const connection = createRedis('consumer', 'worker');
+  const connection = createRedis(ctx.config.redisUrl, 'consumer', 'worker');
   connection.on('error', (error) => logger.warn({ err: error }, 'worker Redis connection error'));
 
   const workers = queues.map((queue) => {
@@ -56,9 +55,9 @@ export async function startWorkers(
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  const stopRelay = options.relay === false ? async () => undefined : startOutboxRelay(ctx.outbox, config().outboxRelayIntervalMs);
+  const stopRelay = options.relay === false ? async () => undefined : startOutboxRelay(ctx.outbox, ctx.config.outboxRelayIntervalMs);
   const stopStatusRelay =
-    options.relay === false ? async () => undefined : startStatusCheckRelay(ctx.dataSource, ctx.producer, config().outboxRelayIntervalMs);
+    options.relay === false ? async () => undefined : startStatusCheckRelay(ctx.dataSource, ctx.producer, ctx.config.outboxRelayIntervalMs);
   logger.info({ queues, concurrency }, 'workers started');
 
   return {

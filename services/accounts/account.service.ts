@@ -3,7 +3,7 @@ import { ActivationCode } from '../../entities/activation-code.entity';
 import { User } from '../../entities/user.entity';
 import type { Principal } from '../auth/token.service';
 import { audit } from '../audit/audit.service';
-import type { AppContext } from '../context';
+import type { Connections } from '../shared/connections';
 import { AppError } from '../shared/app-error';
 import { consumeOrThrow } from '../shared/rate-limits';
 import { sameDigest } from '../shared/secrets';
@@ -18,7 +18,7 @@ const NOT_ACTIVE = new AppError(403, 'account_not_active', 'Konto nieaktywne', '
 
 /** Citizen accounts: registration, activation, login, logout and the caller's own data. */
 export class AccountService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: Connections) {}
 
   /**
    * Registers a citizen and e-mails an activation code. An address that already has an account

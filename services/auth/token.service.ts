@@ -1,7 +1,7 @@
 import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Redis } from 'ioredis';
-import { config } from '../../config/config';
+import type { Config } from '../../config/config';
 import type { Role } from '../../entities/user.entity';
 import { ROLES } from '../../entities/user.entity';
 
@@ -18,15 +18,22 @@ export interface Principal {
  * `iss`, `aud` and a `jti` by which logout revokes the token (held in Redis until it expires).
  */
 export class TokenService {
-  private readonly settings = config().jwt;
   // A KeyObject made once: given a string, jsonwebtoken converts it on every call, first trying
   // it as a public key and failing, which cost more than everything else in a request.
-  private readonly key: KeyObject = createSecretKey(Buffer.from(this.settings.secret, 'utf8'));
+  private readonly key: KeyObject;
 
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = config().queuePrefix,
-  ) {}
+    private readonly settings: Config['jwt'],
+    private readonly prefix: string,
+  ) {
+    this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
+  }
+
+  /** How long a token lives, in seconds (`JWT_TTL_SECONDS`). */
+  get ttlSeconds(): number {
+    return this.settings.ttlSeconds;
+  }
 
   /** Signs a new access token for a user. */
   issue(userId: string, role: Role): { accessToken: string; expiresIn: number } {

@@ -1,10 +1,10 @@
-import type { AppContext } from '../context';
+import type { Connections } from '../shared/connections';
 import { accessKeyHash, normaliseAccessKey } from '../cases/access-keys';
 import { CASE_SUMMARY_SQL, toCaseSummary, type CaseSummary, type CaseSummaryRow } from '../cases/case-summary';
 import { AppError } from '../shared/app-error';
 import { consumeOrThrow } from '../shared/rate-limits';
 
-type Deps = Pick<AppContext, 'dataSource' | 'rateLimits'>;
+type Deps = Pick<Connections, 'dataSource' | 'rateLimits'>;
 
 /** A citizen's own cases: those opened from their submissions and those linked by an access key. */
 export class CitizenCasesService {

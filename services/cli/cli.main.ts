@@ -49,8 +49,8 @@ async function adminCreate(args: string[]): Promise<number> {
     process.stderr.write(`admin:create needs --login and --password\n${USAGE}`);
     return 1;
   }
-  config();
-  const ds = await createDataSource(undefined, 2).initialize();
+  const { databaseUrl } = config();
+  const ds = await createDataSource(databaseUrl, 2).initialize();
   try {
     const admin = await createStaffAccount(ds.manager, {
       login: values.login,
@@ -82,7 +82,7 @@ async function demoSeed(args: string[]): Promise<number> {
     );
     return 1;
   }
-  const ctx = await createContext();
+  const ctx = await createContext(config());
   try {
     process.stdout.write(describeDemo(await seedDemo(ctx), config().publicUrl));
     return 0;

@@ -2,8 +2,7 @@ import { config } from '../../config/config';
 import { migrate } from './migrate';
 
 /** `npm run migrate`: applies the database migrations (idempotent). */
-config();
-migrate()
+migrate(config().databaseUrl)
   .then((applied) => {
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
   })

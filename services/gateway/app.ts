@@ -3,36 +3,18 @@ import express from 'express';
 import promBundle from 'express-prom-bundle';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { config } from '../../config/config';
-import { AccountService } from '../accounts/account.service';
+import { API_PREFIX, apiRouter } from '../api/api';
 import type { AppContext } from '../context';
-import { InboxService } from '../inbox/inbox.service';
+import { Authenticator } from '../http/authenticate';
+import { operationsRoutes } from '../http/operations.routes';
+import { errorHandler, notFoundHandler } from '../http/problem';
+import { SessionCookies } from '../http/session';
 import { errorSerializer, logger } from '../shared/logger';
 import { registerQueueDepth, registry } from '../shared/metrics';
-import { ApiRouter } from '../api/api-router';
-import { Authenticator } from '../http/authenticate';
-import { buildOpenApiDocument } from '../api/openapi';
-import { errorHandler, notFoundHandler } from '../http/problem';
-import { accountRoutes } from '../api/routes/accounts.routes';
-import { CaseOpeningService } from '../office/case-opening.service';
-import { UnitsService } from '../office/units.service';
-import { SubmissionService } from '../submissions/submission.service';
-import { adminRoutes } from '../api/routes/admin.routes';
-import { auditRoutes } from '../api/routes/audit.routes';
-import { caseManagementRoutes } from '../api/routes/case-management.routes';
-import { CaseManagementService } from '../office/case-management.service';
-import { inboxRoutes } from '../api/routes/inbox.routes';
-import { officeRoutes } from '../api/routes/office.routes';
-import { submissionRoutes } from '../api/routes/submissions.routes';
-import { citizenCaseRoutes } from '../api/routes/citizen-cases.routes';
-import { statusCheckRoutes } from '../api/routes/status-checks.routes';
-import { CitizenCasesService } from '../citizen-cases/citizen-cases.service';
-import { StatusCheckService } from '../status-checks/status-check.service';
-import { operationsRoutes } from '../http/operations.routes';
-import { queueDashboard } from './queue-dashboard';
+import { OnceForms } from '../web/web-once';
 import { webRouter } from '../web/web.router';
+import { queueDashboard } from './queue-dashboard';
 
-export const API_PREFIX = '/api/v1';
 const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
@@ -50,7 +32,7 @@ function routeLabel(req: express.Request): string {
 /** Builds the HTTP gateway: it validates, authorises, writes and enqueues; it runs no workers. */
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
-  app.set('trust proxy', config().trustProxy);
+  app.set('trust proxy', ctx.config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(
@@ -81,26 +63,23 @@ export function createApp(ctx: AppContext): express.Express {
   );
 
   const authenticator = new Authenticator(ctx.tokens);
-  const api = new ApiRouter(authenticator);
-  accountRoutes(api, new AccountService(ctx));
-  inboxRoutes(api, new InboxService(ctx.dataSource));
-  submissionRoutes(api, new SubmissionService(ctx.dataSource, ctx.outbox));
-  citizenCaseRoutes(api, new CitizenCasesService(ctx));
-  statusCheckRoutes(api, new StatusCheckService(ctx));
-  officeRoutes(api, ctx.dataSource, new CaseOpeningService(ctx.outbox));
-  adminRoutes(api, ctx.dataSource, new UnitsService(ctx.dataSource));
-  caseManagementRoutes(api, ctx.dataSource, new CaseManagementService(ctx.dataSource, ctx.outbox));
-  auditRoutes(api, ctx.dataSource);
-
-  const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), config().publicUrl);
-  app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {
-    res.json(openApi);
-  });
-  app.use(API_PREFIX, api.router);
+  const cookies = new SessionCookies(ctx.tokens, ctx.config.publicUrl);
+  const { publicUrl, production } = ctx.config;
+  app.use(API_PREFIX, apiRouter({ services: ctx.services, dataSource: ctx.dataSource, authenticator, publicUrl }));
   app.use(operationsRoutes(ctx));
-  app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator));
-  app.use(webRouter(ctx));
-  app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator, cookies));
+  app.use(
+    webRouter({
+      services: ctx.services,
+      tokens: ctx.tokens,
+      cookies,
+      once: new OnceForms(ctx.redis, ctx.producer.prefix),
+      publicUrl,
+      production,
+      dataSource: ctx.dataSource,
+    }),
+  );
+  app.use(notFoundHandler(ctx.config));
+  app.use(errorHandler(ctx.config));
   return app;
 }

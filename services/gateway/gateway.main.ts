@@ -6,10 +6,10 @@ import { closeServer, listen } from './gateway.server';
 
 /** `npm run start:gateway`: the HTTP gateway alone. */
 async function main(): Promise<void> {
-  const { port } = config();
-  const ctx = await createContext();
+  const { port, publicUrl } = config();
+  const ctx = await createContext(config());
   const { server } = await listen(ctx, port);
-  logger.info({ port, url: config().publicUrl }, 'gateway listening');
+  logger.info({ port, url: publicUrl }, 'gateway listening');
   onShutdown(async () => {
     await closeServer(server);
     await ctx.close();

@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { AppContext } from '../context';
 import { sameOriginPosts } from '../http/same-origin';
 import { pageError } from '../web/web.router';
-import { loadSession, requireLogin } from '../http/session';
+import { requireLogin, type SessionCookies } from '../http/session';
 import type { Authenticator } from '../http/authenticate';
 
 /** A person opening the dashboard in a browser (as opposed to a client with a bearer token). */
@@ -18,18 +18,19 @@ function fromBrowser(req: Request): boolean {
  * 401/403 problems; a browser without a session is sent to /logowanie and back, and a logged-in
  * person who is not an admin gets the Polish 403 page.
  */
-export function queueDashboard(ctx: AppContext, authenticator: Authenticator): express.Router {
+export function queueDashboard(ctx: AppContext, authenticator: Authenticator, cookies: SessionCookies): express.Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath('/admin/queues');
   createBullBoard({ queues: ctx.producer.all().map((q) => new BullMQAdapter(q)), serverAdapter });
 
-  const browserGate = express.Router().use(loadSession(ctx.tokens), requireLogin(['admin']));
-  const pageForBrowsers: ErrorRequestHandler = (error, req, res, next) => (fromBrowser(req) ? pageError(error, req, res, next) : next(error));
+  const browserGate = express.Router().use(cookies.load(), requireLogin(['admin']));
+  const pagesError = pageError(ctx.config.production);
+  const pageForBrowsers: ErrorRequestHandler = (error, req, res, next) => (fromBrowser(req) ? pagesError(error, req, res, next) : next(error));
 
   const router = express.Router();
   router.use((req, res, next) => (fromBrowser(req) ? browserGate(req, res, next) : next()));
   // The dashboard's own actions (retry, clean, …) ride on the session cookie too: same-origin only.
-  const sameOrigin = sameOriginPosts();
+  const sameOrigin = sameOriginPosts(ctx.config.publicUrl);
   router.use((req, res, next) => (req.headers.authorization ? next() : sameOrigin(req, res, next)));
   router.use(authenticator.require(['admin'], { sessionCookie: true }), serverAdapter.getRouter());
   router.use(pageForBrowsers);

@@ -1,18 +1,23 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { config } from '../../config/config';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
 
-/** Writes an AppError as `application/problem+json` (RFC 9457). */
-export function sendProblem(res: Response, error: AppError): void {
+/** What the problem documents depend on: where the help page is, and whether to hide internals. */
+export interface ProblemSettings {
+  publicUrl: string;
+  production: boolean;
+}
+
+/** Writes an AppError as `application/problem+json` (RFC 9457); `type` links its help entry. */
+export function sendProblem(res: Response, error: AppError, publicUrl: string): void {
   res.set(error.headers);
   res
     .status(error.status)
     .type('application/problem+json')
     .send(
       JSON.stringify({
-        type: `${config().publicUrl}/pomoc#blad-${error.code}`,
+        type: `${publicUrl}/pomoc#blad-${error.code}`,
         title: error.title,
         status: error.status,
         code: error.code,
@@ -64,19 +69,25 @@ export function toAppError(error: unknown): AppError | null {
   return new AppError(status, reason.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'Niepoprawne żądanie', 'Serwer nie może obsłużyć tego żądania.');
 }
 
+/**
+ * What a caller is told of a failure that is not theirs (a bug, a lost connection): in
+ * production a plain apology, elsewhere the error's own message for the developer.
+ */
+export function internalError(error: unknown, production: boolean): AppError {
+  const detail = production ? 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.' : String((error as Error)?.message ?? error);
+  return new AppError(500, 'internal_error', 'Błąd serwera', detail);
+}
+
 /** The one error handler: problem+json for every failure, internals hidden from callers. */
-export const errorHandler: ErrorRequestHandler = (error, req: Request, res: Response, _next) => {
-  const appError = toAppError(error);
-  if (appError) {
-    sendProblem(res, appError);
-    return;
-  }
-  logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
-  const detail = config().production ? 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.' : String((error as Error)?.message ?? error);
-  sendProblem(res, new AppError(500, 'internal_error', 'Błąd serwera', detail));
-};
+export function errorHandler(settings: ProblemSettings): ErrorRequestHandler {
+  return (error, req: Request, res: Response, _next) => {
+    const appError = toAppError(error);
+    if (!appError) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    sendProblem(res, appError ?? internalError(error, settings.production), settings.publicUrl);
+  };
+}
 
 /** 404 for every path nobody answers. */
-export function notFoundHandler(_req: Request, res: Response): void {
-  sendProblem(res, AppError.notFound('Nie ma takiej strony ani zasobu.'));
+export function notFoundHandler(settings: ProblemSettings): (req: Request, res: Response) => void {
+  return (_req, res) => sendProblem(res, AppError.notFound('Nie ma takiej strony ani zasobu.'), settings.publicUrl);
 }

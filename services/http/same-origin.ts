@@ -1,5 +1,4 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { config } from '../../config/config';
 import { AppError } from '../shared/app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,8 +18,8 @@ function originOf(url: string | undefined): string | null {
  * cookie this stops cross-site request forgery without tokens in every form. A request with
  * neither header is refused too: every browser sends Origin with a POST.
  */
-export function sameOriginPosts(): RequestHandler {
-  const publicOrigin = originOf(config().publicUrl);
+export function sameOriginPosts(publicUrl: string): RequestHandler {
+  const publicOrigin = originOf(publicUrl);
   return (req: Request, _res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = originOf(req.get('origin') ?? undefined) ?? originOf(req.get('referer') ?? undefined);

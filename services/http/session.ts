@@ -1,5 +1,4 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { config } from '../../config/config';
 import type { Role } from '../../entities/user.entity';
 import { STAFF_ROLES } from '../../entities/user.entity';
 import type { Principal, TokenService } from '../auth/token.service';
@@ -19,60 +18,69 @@ export function isStaff(role: Role): boolean {
   return (STAFF_ROLES as readonly Role[]).includes(role);
 }
 
-/** Stores the access token in an httpOnly cookie that lives as long as the token. */
-export function setSessionCookie(res: Response, accessToken: string, expiresInSeconds: number): void {
-  res.cookie(SESSION_COOKIE, accessToken, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: config().publicUrl.startsWith('https'),
-    path: '/',
-    maxAge: expiresInSeconds * 1000,
-  });
-}
-
-/** Removes the session cookie (with the same attributes it was set with). */
-export function clearSessionCookie(res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: config().publicUrl.startsWith('https'), path: '/' });
-}
-
-/** Reads the session cookie into `res.locals.session` (null when absent, expired or revoked). */
-export function loadSession(tokens: TokenService): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
-    res.locals.session = null;
-    if (typeof token !== 'string' || token === '') return next();
-    tokens
-      .verify(token)
-      .then((principal) => {
-        // A dead cookie is dropped, so that pages stop treating the browser as logged in.
-        if (!principal) {
-          res.locals.session = null;
-          clearSessionCookie(res);
-          return next();
-        }
-        return renewedIfHalfGone(tokens, res, { principal, token }).then((session) => {
-          res.locals.session = session;
-          next();
-        });
-      })
-      .catch(next);
-  };
-}
-
 /**
- * A session past half its lifetime gets a fresh token in its cookie, so that a person using the
- * pages is not logged out in the middle of their work; an idle one still ends with its token
- * (`JWT_TTL_SECONDS`, at most an hour). The old token runs out within half a session (logging
- * out in the very request that renewed it revokes both).
+ * The web pages' session cookie: it holds the access token (httpOnly, SameSite=Strict, Secure
+ * when the service is served over https), and is renewed while in use.
  */
-async function renewedIfHalfGone(tokens: TokenService, res: Response, session: WebSession): Promise<WebSession> {
-  const left = session.principal.expiresAt - Math.floor(Date.now() / 1000);
-  if (left > config().jwt.ttlSeconds / 2) return session;
-  const fresh = tokens.issue(session.principal.userId, session.principal.role);
-  const principal = await tokens.verify(fresh.accessToken);
-  if (!principal) return session;
-  setSessionCookie(res, fresh.accessToken, fresh.expiresIn);
-  return { principal, token: fresh.accessToken, replaced: session.principal };
+export class SessionCookies {
+  private readonly secure: boolean;
+
+  constructor(
+    private readonly tokens: TokenService,
+    publicUrl: string,
+  ) {
+    this.secure = publicUrl.startsWith('https');
+  }
+
+  /** Stores the access token in an httpOnly cookie that lives as long as the token. */
+  set(res: Response, accessToken: string, expiresInSeconds: number): void {
+    res.cookie(SESSION_COOKIE, accessToken, { httpOnly: true, sameSite: 'strict', secure: this.secure, path: '/', maxAge: expiresInSeconds * 1000 });
+  }
+
+  /** Removes the session cookie (with the same attributes it was set with). */
+  clear(res: Response): void {
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.secure, path: '/' });
+  }
+
+  /** Reads the session cookie into `res.locals.session` (null when absent, expired or revoked). */
+  load(): RequestHandler {
+    return (req: Request, res: Response, next: NextFunction) => {
+      const token: unknown = req.cookies?.[SESSION_COOKIE];
+      res.locals.session = null;
+      if (typeof token !== 'string' || token === '') return next();
+      this.tokens
+        .verify(token)
+        .then((principal) => {
+          // A dead cookie is dropped, so that pages stop treating the browser as logged in.
+          if (!principal) {
+            res.locals.session = null;
+            this.clear(res);
+            return next();
+          }
+          return this.renewedIfHalfGone(res, { principal, token }).then((session) => {
+            res.locals.session = session;
+            next();
+          });
+        })
+        .catch(next);
+    };
+  }
+
+  /**
+   * A session past half its lifetime gets a fresh token in its cookie, so that a person using the
+   * pages is not logged out in the middle of their work; an idle one still ends with its token
+   * (`JWT_TTL_SECONDS`, at most an hour). The old token runs out within half a session (logging
+   * out in the very request that renewed it revokes both).
+   */
+  private async renewedIfHalfGone(res: Response, session: WebSession): Promise<WebSession> {
+    const left = session.principal.expiresAt - Math.floor(Date.now() / 1000);
+    if (left > this.tokens.ttlSeconds / 2) return session;
+    const fresh = this.tokens.issue(session.principal.userId, session.principal.role);
+    const principal = await this.tokens.verify(fresh.accessToken);
+    if (!principal) return session;
+    this.set(res, fresh.accessToken, fresh.expiresIn);
+    return { principal, token: fresh.accessToken, replaced: session.principal };
+  }
 }
 
 /** The session of a request that passed requireLogin. */

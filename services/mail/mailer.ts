@@ -1,12 +1,15 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { config } from '../../config/config';
 import type { Rendered } from '../shared/templates';
 
 /** Sends rendered e-mails over SMTP (`SMTP_URL`). Only the mail worker calls this. */
 export class Mailer {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl = config().smtpUrl, private readonly from = config().mailFrom) {
+  constructor(
+    smtpUrl: string,
+    /** The configured `MAIL_FROM`; the default is for tests that only read what was sent. */
+    private readonly from = 'Urząd (test) <no-reply@urzad.example>',
+  ) {
     this.transport = nodemailer.createTransport(smtpUrl);
   }
 

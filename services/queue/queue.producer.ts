@@ -1,6 +1,5 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { config } from '../../config/config';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, QUEUE_NAMES, type AnyJob, type QueueName } from './jobs';
 
 /** The producer side of every queue: the one way in (`enqueue`). */
@@ -10,7 +9,7 @@ export class QueueProducer {
   constructor(
     private readonly connection: Redis,
     /** Prefix of every Redis key of this service (BullMQ's and ours). */
-    readonly prefix = config().queuePrefix,
+    readonly prefix: string,
   ) {
     this.queues = new Map(
       QUEUE_NAMES.map((name) => [

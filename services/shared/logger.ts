@@ -1,5 +1,4 @@
 import pino from 'pino';
-import { config } from '../../config/config';
 
 /** Error fields that carry the values of a failed statement (personal data, keys, hashes). */
 const STATEMENT_VALUES = ['parameters', 'driverError', 'detail'] as const;
@@ -17,10 +16,11 @@ export function errorSerializer(error: Error): Record<string, unknown> {
 
 /**
  * The process logger (JSON lines). Secrets are redacted by path as a second line of defence:
- * the first is never to log them at all.
+ * the first is never to log them at all. Its level is `LOG_LEVEL`, set by the composition root
+ * (`createContext`) once the configuration is parsed.
  */
 export const logger = pino({
-  level: config().logLevel,
+  level: 'info',
   base: { service: 'case-status' },
   serializers: { err: errorSerializer },
   redact: {

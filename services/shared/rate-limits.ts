@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { config } from '../../config/config';
+import type { Config } from '../../config/config';
 import { AppError } from './app-error';
 
 /**
@@ -15,8 +15,7 @@ export class RateLimits {
   readonly registrations: RateLimiterRedis;
   readonly resendActivation: RateLimiterRedis;
 
-  constructor(redis: Redis, prefix = config().queuePrefix) {
-    const limits = config().rateLimits;
+  constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
       new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:${name}`, points, duration, useRedisPackage: false });
     this.loginFailures = make('login', limits.loginFailures, 15 * 60);

@@ -1,5 +1,4 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { config } from '../../config/config';
 
 /**
  * Redis connections as BullMQ's production guide says:
@@ -8,7 +7,7 @@ import { config } from '../../config/config';
  * - `consumer`: for workers. It waits for Redis forever (`maxRetriesPerRequest: null`), so a
  *   Redis restart pauses work instead of crashing it.
  */
-export function createRedis(kind: 'producer' | 'consumer', name: string): Redis {
+export function createRedis(url: string, kind: 'producer' | 'consumer', name: string): Redis {
   const common: RedisOptions = {
     connectionName: `case-status:${name}`,
     retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
@@ -17,7 +16,7 @@ export function createRedis(kind: 'producer' | 'consumer', name: string): Redis 
     kind === 'producer'
       ? { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }
       : { ...common, maxRetriesPerRequest: null, enableReadyCheck: true };
-  return new Redis(config().redisUrl, options);
+  return new Redis(url, options);
 }
 
 /** Resolves once the connection is ready (a producer without an offline queue needs it). */

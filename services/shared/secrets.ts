@@ -3,7 +3,9 @@ import { config } from '../../config/config';
 
 /**
  * Keyed hashes (HMAC-SHA-256 with the server's pepper) for access keys and activation codes:
- * a copy of the database alone does not let anyone test guesses offline.
+ * a copy of the database alone does not let anyone test guesses offline. Besides the entry
+ * points, this is the one reader of the configuration: the hashes are pure functions used from
+ * every layer, and a process has exactly one pepper (`ACCESS_KEY_PEPPER`).
  */
 export function keyedHash(purpose: string, value: string): string {
   return createHmac('sha256', config().accessKeyPepper).update(`${purpose}\0${value}`).digest('hex');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../context';
+import type { Connections } from '../shared/connections';
 import { normaliseCaseNumber, parseCaseNumber } from '../cases/case-number';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
@@ -10,7 +10,7 @@ import type { StatusCheckAccepted, StatusCheckView } from './status-check.schema
 /** A repeated press within this many seconds is the same request (same id, not counted). */
 export const STATUS_CHECK_DEDUPE_SECONDS = 10;
 
-type Deps = Pick<AppContext, 'dataSource' | 'redis' | 'producer' | 'rateLimits'>;
+type Deps = Pick<Connections, 'dataSource' | 'redis' | 'producer' | 'rateLimits'>;
 
 /** 400 `invalid_case_number`. */
 export function invalidCaseNumber(): AppError {

@@ -5,7 +5,7 @@ import type { TokenService } from '../auth/token.service';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
 import { AppError } from '../shared/app-error';
-import { clearSessionCookie, isStaff, nextFits, safeNext, setSessionCookie, type WebSession } from '../http/session';
+import { isStaff, nextFits, safeNext, type SessionCookies, type WebSession } from '../http/session';
 
 const REGISTER_FIELDS: FieldSpec[] = [
   { name: 'login', label: 'Login', required: 'Wpisz login.' },
@@ -95,7 +95,7 @@ const LOGIN_NOTICES: Record<string, string> = {
 };
 
 /** Registration, activation, login and logout pages. */
-export function webAuthRoutes(accounts: AccountService, tokens: TokenService): express.Router {
+export function webAuthRoutes(accounts: AccountService, tokens: TokenService, cookies: SessionCookies): express.Router {
   const router = express.Router();
 
   router.get('/rejestracja', (_req, res) => registerPage(res, new WebForm(REGISTER_FIELDS)));
@@ -183,7 +183,7 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
       try {
         const token = await accounts.login(input.login, input.password, ip(req));
         const principal = await tokens.verify(token.accessToken);
-        setSessionCookie(res, token.accessToken, token.expiresIn);
+        cookies.set(res, token.accessToken, token.expiresIn);
         const staff = principal !== null && isStaff(principal.role);
         // Staff land on the office pages and citizens on theirs, whatever `next` says.
         const fits = next !== null && principal !== null && nextFits(next, principal.role);
@@ -206,7 +206,7 @@ export function webAuthRoutes(accounts: AccountService, tokens: TokenService): e
     if (session) await accounts.logout(session.principal, ip(req));
     // Renewed by this very request: the token the browser sent must die too.
     if (session?.replaced) await tokens.revoke(session.replaced);
-    clearSessionCookie(res);
+    cookies.clear(res);
     res.redirect(303, '/logowanie?wylogowano=1');
   });
 

@@ -1,28 +1,23 @@
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
-import { AccountService } from '../accounts/account.service';
-import type { AppContext } from '../context';
-import { InboxService } from '../inbox/inbox.service';
-import { toAppError } from '../http/problem';
+import type { DataSource } from 'typeorm';
+import type { AccountService } from '../accounts/account.service';
+import type { TokenService } from '../auth/token.service';
+import type { DomainServices } from '../domain-services';
+import type { InboxService } from '../inbox/inbox.service';
+import { internalError, toAppError } from '../http/problem';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
 import { projectRoot } from '../shared/project-root';
-import { SubmissionService } from '../submissions/submission.service';
-import { config } from '../../config/config';
-import { CitizenCasesService } from '../citizen-cases/citizen-cases.service';
-import { StatusCheckService } from '../status-checks/status-check.service';
 import { webAuthRoutes } from './web-auth.routes';
 import { webCasesRoutes } from './web-cases.routes';
 import { OnceForms } from './web-once';
 import { webOfficeRoutes } from './web-office.routes';
-import { CaseManagementService } from '../office/case-management.service';
-import { CaseOpeningService } from '../office/case-opening.service';
-import { UnitsService } from '../office/units.service';
 import { sameOriginPosts } from '../http/same-origin';
 import { webInboxRoutes } from './web-inbox.routes';
 import { webInfoRoutes } from './web-info.routes';
 import { sendPage, type PageUser } from './web-render';
-import { loadSession, type WebSession } from '../http/session';
+import type { SessionCookies, WebSession } from '../http/session';
 
 const FORM_LIMIT = '1mb';
 
@@ -30,10 +25,21 @@ const FORM_LIMIT = '1mb';
  * The server-rendered Polish pages of the service: plain HTML forms, no scripts. They call the
  * same domain services as the JSON API; this layer only reads forms and draws pages.
  */
-export function webRouter(ctx: AppContext): express.Router {
-  const accounts = new AccountService(ctx);
-  const inbox = new InboxService(ctx.dataSource);
-  const submissions = new SubmissionService(ctx.dataSource, ctx.outbox);
+export interface WebDeps {
+  services: DomainServices;
+  tokens: TokenService;
+  cookies: SessionCookies;
+  /** One-shot forms (a reload must not open a second case). */
+  once: OnceForms;
+  publicUrl: string;
+  production: boolean;
+  /** @deprecated the office pages' own SQL, until it moves into the domain. */
+  dataSource: DataSource;
+}
+
+export function webRouter(deps: WebDeps): express.Router {
+  const { services, tokens, cookies } = deps;
+  const { accounts, inbox, submissions } = services;
 
   const router = express.Router();
   // The API answers in JSON, even for paths it does not know.
@@ -47,29 +53,21 @@ export function webRouter(ctx: AppContext): express.Router {
     res.set('Referrer-Policy', 'same-origin');
     next();
   });
-  router.use(loadSession(ctx.tokens));
+  router.use(cookies.load());
   router.use((req: Request, res: Response, next: NextFunction) => {
     loadUser(res, accounts, inbox).then(() => next(), next);
   });
-  router.use(sameOriginPosts());
+  router.use(sameOriginPosts(deps.publicUrl));
   router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 100 }));
 
   router.use(webInfoRoutes());
-  router.use(webAuthRoutes(accounts, ctx.tokens));
+  router.use(webAuthRoutes(accounts, tokens, cookies));
   router.use(webInboxRoutes(accounts, inbox, submissions));
-  router.use(webCasesRoutes(new CitizenCasesService(ctx), new StatusCheckService(ctx)));
-  router.use(
-    webOfficeRoutes(
-      ctx.dataSource,
-      new CaseOpeningService(ctx.outbox),
-      new CaseManagementService(ctx.dataSource, ctx.outbox),
-      new UnitsService(ctx.dataSource),
-      new OnceForms(ctx.redis, ctx.producer.prefix),
-    ),
-  );
+  router.use(webCasesRoutes(services.citizenCases, services.statusChecks));
+  router.use(webOfficeRoutes(deps.dataSource, services.caseOpening, services.caseManagement, services.units, deps.once));
 
   router.use(pageNotFound);
-  router.use(pageError);
+  router.use(pageError(deps.production));
   return router;
 }
 
@@ -113,7 +111,8 @@ const PARSER_ERRORS: Record<string, AppError> = {
  * for a form too large, then whatever the API's mapper makes of an error with a 4xx status (a
  * malformed %-escape in the address is a 400, not a server fault).
  */
-export const pageError: ErrorRequestHandler = (error, req, res, _next) => {
+export function pageError(production: boolean): ErrorRequestHandler {
+  return (error, req, res, _next) => {
   const { type: parserType, status } = (error ?? {}) as { type?: string; status?: number };
   const appError =
     (parserType ? PARSER_ERRORS[parserType] : undefined) ??
@@ -122,7 +121,8 @@ export const pageError: ErrorRequestHandler = (error, req, res, _next) => {
   if (!appError) {
     logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error on a web page');
   }
-  const shown = appError ?? new AppError(500, 'internal_error', 'Błąd serwera', config().production ? 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.' : String((error as Error)?.message ?? error));
+  const shown = appError ?? internalError(error, production);
   res.set(shown.headers);
   sendPage(res, 'blad', { title: shown.title, heading: shown.title, detail: shown.detail, code: shown.code }, shown.status);
-};
+  };
+}

@@ -15,5 +15,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'silent';
   // Loaded only now, so that config sees the test database.
   const { migrate } = await import('../../services/cli/migrate');
-  await migrate();
+  await migrate(url.toString());
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { config } from '../../config/config';
 import { createContext, type AppContext } from '../../services/context';
 import { closeServer, listen } from '../../services/gateway/gateway.server';
 import { Mailer } from '../../services/mail/mailer';
@@ -23,7 +24,7 @@ export class TestService {
   /** Starts the gateway and (unless `workers: false`) every worker. */
   async start(options: { workers?: boolean } = {}): Promise<this> {
     this.mail = await new MailCatcher().start();
-    this.ctx = await createContext();
+    this.ctx = await createContext(config());
     if (options.workers !== false) await this.startWorkers();
     const { server, port } = await listen(this.ctx, 0);
     this.server = server;
@@ -32,7 +33,7 @@ export class TestService {
   }
 
   async startWorkers(): Promise<void> {
-    this.workers = await startWorkers(this.ctx, { mailer: new Mailer(this.mail.url), concurrency: 10 });
+    this.workers = await startWorkers(this.ctx, { mailer: new Mailer(this.mail.url, config().mailFrom), concurrency: 10 });
   }
 
   async stopWorkers(): Promise<void> {

@@ -1,5 +1,4 @@
 import type { CaseStatus } from '../../entities/case.entity';
-import { config } from '../../config/config';
 import { CASE_STATUS_LABELS } from '../../services/cases/case-status';
 import { deliverMessage } from '../../services/inbox/message-delivery.service';
 import { renderMessage } from '../../services/inbox/message-templates';
@@ -24,7 +23,7 @@ export const deliverCaseStatusChanged: JobHandler<'inbox.case-status-changed'> =
     note: h.note,
     changedAt: h.changed_at.toISOString(),
   };
-  const rendered = renderMessage('case_status_changed', { ...data, statusCheckUrl: statusCheckUrl() });
+  const rendered = renderMessage('case_status_changed', { ...data, statusCheckUrl: statusCheckUrl(ctx) });
   return deliverToLinked(ctx, h.case_id, (userId) => ({
     userId,
     kind: 'case_status_changed' as const,
@@ -44,7 +43,7 @@ export const deliverCaseDeadlineChanged: JobHandler<'inbox.case-deadline-changed
   if (rows.length === 0) return 'skipped';
   const d = rows[0];
   const data = { caseNumber: d.number, dueAt: d.due_at.toISOString(), reason: d.reason };
-  const rendered = renderMessage('case_deadline_changed', { ...data, statusCheckUrl: statusCheckUrl() });
+  const rendered = renderMessage('case_deadline_changed', { ...data, statusCheckUrl: statusCheckUrl(ctx) });
   return deliverToLinked(ctx, d.case_id, (userId) => ({
     userId,
     kind: 'case_deadline_changed' as const,
@@ -74,6 +73,6 @@ async function deliverToLinked(
   return delivered > 0 ? 'done' : 'skipped';
 }
 
-function statusCheckUrl(): string {
-  return `${config().publicUrl}/sprawdz-stan-sprawy`;
+function statusCheckUrl(ctx: WorkerContext): string {
+  return `${ctx.config.publicUrl}/sprawdz-stan-sprawy`;
 }

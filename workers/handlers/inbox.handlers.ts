@@ -1,4 +1,3 @@
-import { config } from '../../config/config';
 import { issueAccessKey } from '../../services/cases/access-keys';
 import { findCaseSummaryRow, responsibleName, toCaseSummary } from '../../services/cases/case-summary';
 import { deliverMessage } from '../../services/inbox/message-delivery.service';
@@ -71,7 +70,7 @@ export const deliverCaseOpened: JobHandler<'inbox.case-opened'> = async (job, ct
       userId: cases[0].applicant_user_id,
       kind: 'case_opened',
       eventKey,
-      rendered: renderMessage('case_opened', { ...data, accessKey, statusCheckUrl: `${config().publicUrl}/sprawdz-stan-sprawy` }),
+      rendered: renderMessage('case_opened', { ...data, accessKey, statusCheckUrl: `${ctx.config.publicUrl}/sprawdz-stan-sprawy` }),
       data,
     });
     // A key issued here but never shown would revoke the one already delivered: roll it back

@@ -1,4 +1,3 @@
-import { config } from '../../config/config';
 import { ActivationCode } from '../../entities/activation-code.entity';
 import { Message } from '../../entities/message.entity';
 import { User } from '../../entities/user.entity';
@@ -7,7 +6,7 @@ import { renderMail } from '../../services/mail/mail-templates';
 import type { Rendered } from '../../services/shared/templates';
 import type { JobHandler, WorkerContext } from '../job-handler';
 
-const url = (path: string) => `${config().publicUrl}${path}`;
+const url = (ctx: WorkerContext, path: string) => `${ctx.config.publicUrl}${path}`;
 
 /**
  * Sends an e-mail once per event: an event already marked processed is skipped. (SMTP cannot
@@ -34,7 +33,7 @@ export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job
   const mail = renderMail('activation-code', {
     login: user.login,
     code: activationCodeOf(row.seed),
-    activationUrl: url(`/aktywacja?login=${encodeURIComponent(user.login)}`),
+    activationUrl: url(ctx, `/aktywacja?login=${encodeURIComponent(user.login)}`),
     validHours: ACTIVATION_CODE_VALID_HOURS,
   });
   const sent = await sendOnce(job, ctx, user.email, mail);
@@ -46,14 +45,14 @@ export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job
 export const sendEmailTaken: JobHandler<'mail.email-taken'> = async (job, ctx) => {
   const user = await findUser(ctx, job.data.userId);
   if (!user) return 'skipped';
-  const mail = renderMail('email-taken', { firstName: user.firstName, loginUrl: url('/logowanie'), helpUrl: url('/pomoc') });
+  const mail = renderMail('email-taken', { firstName: user.firstName, loginUrl: url(ctx, '/logowanie'), helpUrl: url(ctx, '/pomoc') });
   return sendOnce(job, ctx, user.email, mail);
 };
 
 export const sendAccountActivated: JobHandler<'mail.account-activated'> = async (job, ctx) => {
   const user = await findUser(ctx, job.data.userId);
   if (!user) return 'skipped';
-  const mail = renderMail('account-activated', { firstName: user.firstName, login: user.login, inboxUrl: url('/skrzynka') });
+  const mail = renderMail('account-activated', { firstName: user.firstName, login: user.login, inboxUrl: url(ctx, '/skrzynka') });
   return sendOnce(job, ctx, user.email, mail);
 };
 
@@ -65,8 +64,8 @@ export const sendNewMessageNotice: JobHandler<'mail.new-message'> = async (job, 
   if (!user || !user.notifyByEmail) return 'skipped';
   const mail = renderMail('new-message', {
     firstName: user.firstName,
-    messageUrl: url(`/skrzynka/${message.id}`),
-    settingsUrl: url('/skrzynka/ustawienia'),
+    messageUrl: url(ctx, `/skrzynka/${message.id}`),
+    settingsUrl: url(ctx, '/skrzynka/ustawienia'),
   });
   return sendOnce(job, ctx, user.email, mail);
 };

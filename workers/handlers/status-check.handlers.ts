@@ -1,5 +1,4 @@
 import { UnrecoverableError } from 'bullmq';
-import { config } from '../../config/config';
 import { renderMessage } from '../../services/inbox/message-templates';
 import { statusAnswerLatency } from '../../services/shared/metrics';
 import { caseStatusData, loadStatusCheckAnswer, writeStatusAnswer } from '../../services/status-checks/status-check-answer';
@@ -23,7 +22,7 @@ export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, 
   if (!row || row.request_status !== 'queued') return 'skipped';
 
   const data = caseStatusData(row);
-  const accessKeyUrl = `${config().publicUrl}/klucz-dostepu`;
+  const accessKeyUrl = `${ctx.config.publicUrl}/klucz-dostepu`;
   let rendered;
   try {
     rendered = renderMessage('case_status', { ...data, accessKeyUrl });

@@ -1,0 +1,46 @@
+import type express from 'express';
+import type { DataSource } from 'typeorm';
+import type { DomainServices } from '../domain-services';
+import type { Authenticator } from '../http/authenticate';
+import { ApiRouter } from './api-router';
+import { buildOpenApiDocument } from './openapi';
+import { accountRoutes } from './routes/accounts.routes';
+import { adminRoutes } from './routes/admin.routes';
+import { auditRoutes } from './routes/audit.routes';
+import { caseManagementRoutes } from './routes/case-management.routes';
+import { citizenCaseRoutes } from './routes/citizen-cases.routes';
+import { inboxRoutes } from './routes/inbox.routes';
+import { officeRoutes } from './routes/office.routes';
+import { statusCheckRoutes } from './routes/status-checks.routes';
+import { submissionRoutes } from './routes/submissions.routes';
+
+/** Where the JSON API is mounted; its OpenAPI document is `${API_PREFIX}/openapi.json`. */
+export const API_PREFIX = '/api/v1';
+
+export interface ApiDeps {
+  services: DomainServices;
+  authenticator: Authenticator;
+  publicUrl: string;
+  /** @deprecated the routes' own SQL, until it moves into the domain. */
+  dataSource: DataSource;
+}
+
+/** The JSON API (`/api/v1`): every route declared once, with its validation and OpenAPI entry. */
+export function apiRouter({ services, authenticator, publicUrl, dataSource }: ApiDeps): express.Router {
+  const api = new ApiRouter(authenticator);
+  accountRoutes(api, services.accounts);
+  inboxRoutes(api, services.inbox);
+  submissionRoutes(api, services.submissions);
+  citizenCaseRoutes(api, services.citizenCases);
+  statusCheckRoutes(api, services.statusChecks);
+  officeRoutes(api, dataSource, services.caseOpening);
+  adminRoutes(api, dataSource, services.units);
+  caseManagementRoutes(api, dataSource, services.caseManagement);
+  auditRoutes(api, dataSource);
+
+  const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), publicUrl);
+  api.router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  return api.router;
+}
