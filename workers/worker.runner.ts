@@ -3,9 +3,9 @@ import type { AppContext } from '../services/context';
 import { assertMailTemplates } from '../services/mail/mail-templates';
 import { Mailer } from '../services/mail/mailer';
 import { assertMessageTemplates, MESSAGE_TEMPLATE_KINDS } from '../services/inbox/message-templates';
-import { startOutboxRelay } from '../services/outbox/outbox.relay';
-import { startStatusCheckRelay } from '../services/status-checks/status-check.relay';
-import { JOB_QUEUE, QUEUE_NAMES, type JobName, type QueueName } from '../services/queue/jobs';
+import { startRelay } from '../services/outbox/relay';
+import { statusCheckRelaySource } from '../services/status-checks/status-check.relay';
+import { JOB_QUEUE, QUEUE_NAMES, type JobName, type JobNameOf, type JobOutcome, type JobPayloads, type QueueName } from '../services/queue/jobs';
 import { logger } from '../services/shared/logger';
 import { jobDuration } from '../services/shared/metrics';
 import { createRedis } from '../services/shared/redis';
@@ -41,8 +41,8 @@ export async function startWorkers(
   const connection = createRedis(ctx.config.redisUrl, 'consumer', 'worker');
   connection.on('error', (error) => logger.warn({ err: error }, 'worker Redis connection error'));
 
-  const workers = queues.map((queue) => {
-    const worker = new Worker(queue, (job) => runJob(queue, job, workerCtx), {
+  const workers = queues.map(<Q extends QueueName>(queue: Q) => {
+    const worker = new Worker<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>(queue, (job) => runJob(queue, job, workerCtx), {
       connection,
       prefix: ctx.producer.prefix,
       concurrency: queue === 'mail' ? Math.min(concurrency, 10) : concurrency,
@@ -55,16 +55,17 @@ export async function startWorkers(
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  const stopRelay = options.relay === false ? async () => undefined : startOutboxRelay(ctx.outbox, ctx.config.outboxRelayIntervalMs);
-  const stopStatusRelay =
-    options.relay === false ? async () => undefined : startStatusCheckRelay(ctx.dataSource, ctx.producer, ctx.config.outboxRelayIntervalMs);
+  const interval = ctx.config.outboxRelayIntervalMs;
+  const stopRelay =
+    options.relay === false
+      ? async () => undefined
+      : startRelay([ctx.outbox.relaySource(interval), statusCheckRelaySource(ctx.dataSource, ctx.producer, Math.max(interval, 2000))], interval);
   logger.info({ queues, concurrency }, 'workers started');
 
   return {
     queues,
     async close() {
       await stopRelay();
-      await stopStatusRelay();
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
       mailer.close();
@@ -72,8 +73,8 @@ export async function startWorkers(
   };
 }
 
-async function runJob(queue: QueueName, job: Job, ctx: WorkerContext): Promise<string> {
-  const name = job.name as JobName;
+async function runJob(queue: QueueName, job: Job<JobPayloads[JobName], JobOutcome, JobName>, ctx: WorkerContext): Promise<JobOutcome> {
+  const { name } = job;
   const handler = JOB_HANDLERS[name] as JobHandler<JobName> | undefined;
   if (!handler || JOB_QUEUE[name] !== queue) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${queue}`);
   const end = jobDuration.startTimer({ queue, job: name });

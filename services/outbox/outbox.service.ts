@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AnyJob } from '../queue/jobs';
 import type { QueueProducer } from '../queue/queue.producer';
 import { logger } from '../shared/logger';
+import type { RelaySource } from './relay';
 
 /** An event recorded in a transaction, to be published once that transaction commits. */
 export interface RecordedEvent {
@@ -70,9 +71,8 @@ export class Outbox {
           ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [graceMs, batch],
       );
-      for (const row of rows) {
-        await this.producer.enqueue({ name: row.job_name, data: row.payload } as AnyJob, row.id);
-      }
+      // The job name was written by record() from a typed AnyJob: reading it back restores the pair.
+      await this.producer.enqueueAll(rows.map((row) => ({ job: { name: row.job_name, data: row.payload } as AnyJob, jobId: row.id })));
       if (rows.length > 0) {
         await manager.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])`, [
           rows.map((r) => r.id),
@@ -80,6 +80,11 @@ export class Outbox {
       }
       return rows.length;
     });
+  }
+
+  /** The outbox as a source for the relay loop: rows left unpublished for `graceMs`. */
+  relaySource(graceMs: number): RelaySource {
+    return { name: 'outbox', relayOnce: () => this.relayOnce(graceMs) };
   }
 
   /** True when a consumer already finished this event (for effects without a unique key). */

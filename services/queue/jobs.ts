@@ -30,8 +30,8 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
-/** Which queue carries each job. */
-export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+/** Which queue carries each job: a job's name says where it goes, so no caller chooses a queue. */
+export const JOB_QUEUE = {
   'mail.activation-code': 'mail',
   'mail.email-taken': 'mail',
   'mail.account-activated': 'mail',
@@ -41,12 +41,18 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'inbox.case-status-changed': 'inbox',
   'inbox.case-deadline-changed': 'inbox',
   'status-check.answer': 'status-check',
-};
+} as const satisfies { readonly [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
 /** One job as it travels: the union of all `{ name, data }` pairs. */
 export type AnyJob = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+
+/** The names of the jobs that queue `Q` carries. */
+export type JobNameOf<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
+
+/** What a handler reports: `skipped` means there was nothing (left) to do. */
+export type JobOutcome = 'done' | 'skipped';
 
 /** Retry defaults for every job: exponential backoff with jitter, bounded history. */
 export const DEFAULT_JOB_OPTIONS = {

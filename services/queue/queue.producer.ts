@@ -1,35 +1,50 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, QUEUE_NAMES, type AnyJob, type QueueName } from './jobs';
+import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, QUEUE_NAMES, type AnyJob, type JobNameOf, type JobOutcome, type JobPayloads, type QueueName } from './jobs';
 
-/** The producer side of every queue: the one way in (`enqueue`). */
+/** A BullMQ queue typed by the jobs it carries. */
+export type TypedQueue<Q extends QueueName> = Queue<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>;
+
+/** A job to put on its queue, with the id that makes a repeated publish of the same event a no-op. */
+export interface QueuedJob {
+  job: AnyJob;
+  jobId: string;
+}
+
+/** The producer side of every queue: the one way in (`enqueue`, or `enqueueAll` for many). */
 export class QueueProducer {
-  private readonly queues: Map<QueueName, Queue>;
+  private readonly queues: { [Q in QueueName]: TypedQueue<Q> };
 
   constructor(
     private readonly connection: Redis,
     /** Prefix of every Redis key of this service (BullMQ's and ours). */
     readonly prefix: string,
   ) {
-    this.queues = new Map(
-      QUEUE_NAMES.map((name) => [
-        name,
-        new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
-      ]),
-    );
+    const open = <Q extends QueueName>(name: Q): TypedQueue<Q> => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.queues = { mail: open('mail'), inbox: open('inbox'), 'status-check': open('status-check') };
   }
 
-  /** Enqueues a job; `jobId` makes a repeated publish of the same event a no-op. */
+  /** Enqueues a job on the queue its name belongs to; `jobId` makes a repeat a no-op. */
   async enqueue(job: AnyJob, jobId: string): Promise<void> {
     this.assertConnected();
-    await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, { jobId });
+    await (this.queues[JOB_QUEUE[job.name]] as Queue).add(job.name, job.data, { jobId });
   }
 
-  /** Enqueues many jobs of one queue in one round trip. */
-  async enqueueBulk(queue: QueueName, jobs: Array<AnyJob & { jobId: string }>): Promise<void> {
+  /** Enqueues many jobs, one round trip per queue they belong to. */
+  async enqueueAll(jobs: readonly QueuedJob[]): Promise<void> {
     if (jobs.length === 0) return;
     this.assertConnected();
-    await this.queue(queue).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { jobId: j.jobId } })));
+    const byQueue = new Map<QueueName, QueuedJob[]>();
+    for (const queued of jobs) {
+      const name = JOB_QUEUE[queued.job.name];
+      byQueue.set(name, [...(byQueue.get(name) ?? []), queued]);
+    }
+    await Promise.all(
+      [...byQueue].map(([name, batch]) =>
+        // The union of payloads is checked by AnyJob; BullMQ's per-queue typing cannot see the pairing.
+        (this.queues[name] as Queue).addBulk(batch.map(({ job, jobId }) => ({ name: job.name, data: job.data, opts: { jobId } }))),
+      ),
+    );
   }
 
   /**
@@ -41,14 +56,13 @@ export class QueueProducer {
     if (this.connection.status !== 'ready') throw new Error(`Redis is not connected (${this.connection.status})`);
   }
 
-  queue(name: QueueName): Queue {
-    const queue = this.queues.get(name);
-    if (!queue) throw new Error(`Unknown queue ${name}`);
-    return queue;
+  /** One queue, typed by its jobs (for dashboards, metrics and tests). */
+  queue<Q extends QueueName>(name: Q): TypedQueue<Q> {
+    return this.queues[name];
   }
 
   all(): Queue[] {
-    return [...this.queues.values()];
+    return QUEUE_NAMES.map((name) => this.queues[name] as Queue);
   }
 
   async close(): Promise<void> {

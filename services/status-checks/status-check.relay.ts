@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { RelaySource } from '../outbox/relay';
 import type { QueueProducer } from '../queue/queue.producer';
-import { logger } from '../shared/logger';
 
 /**
  * Queues status checks still `queued` after `graceMs`: the gateway recorded them but could not
@@ -14,24 +14,11 @@ export async function relayStatusChecksOnce(dataSource: DataSource, producer: Qu
       ORDER BY requested_at LIMIT $2`,
     [graceMs, batch],
   );
-  await producer.enqueueBulk(
-    'status-check',
-    rows.map((r) => ({ name: 'status-check.answer' as const, data: { statusCheckId: r.id }, jobId: r.id })),
-  );
+  await producer.enqueueAll(rows.map((r) => ({ job: { name: 'status-check.answer', data: { statusCheckId: r.id } }, jobId: r.id })));
   return rows.length;
 }
 
-/** Runs the status-check relay every `intervalMs` until stopped; returns the stop function. */
-export function startStatusCheckRelay(dataSource: DataSource, producer: QueueProducer, intervalMs: number, graceMs = Math.max(intervalMs, 2000)): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = relayStatusChecksOnce(dataSource, producer, graceMs).catch((error) =>
-      logger.warn({ err: error }, 'status-check relay failed; will try again'),
-    );
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+/** The status checks as a source for the relay loop. */
+export function statusCheckRelaySource(dataSource: DataSource, producer: QueueProducer, graceMs: number): RelaySource {
+  return { name: 'status-checks', relayOnce: () => relayStatusChecksOnce(dataSource, producer, graceMs) };
 }

@@ -15,6 +15,8 @@ export class MailCatcher {
   readonly mails: CaughtMail[] = [];
   /** While true, every message is refused with a temporary error (451). */
   failing = false;
+  /** Addresses refused for good at RCPT TO (550: no such mailbox). */
+  readonly refusedRecipients = new Set<string>();
   private server!: SMTPServer;
   url = '';
 
@@ -23,6 +25,10 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refusedRecipients.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+      },
       onData: (stream, _session, callback) => {
         if (this.failing) {
           stream.resume();
