@@ -1,4 +1,4 @@
-import type { MessageKind } from '../../entities/message.entity';
+import { MESSAGE_KINDS, type MessageKind } from '../../entities/message.entity';
 import { assertTemplates, renderTriple, type Rendered } from '../shared/templates';
 
 /** Every inbox message kind with the typed context its template needs (`templates/messages`). */
@@ -41,15 +41,15 @@ export interface MessageContexts {
 
 export type TemplatedKind = keyof MessageContexts & MessageKind;
 
-/** Every kind with a template, checked at worker start. */
-export const MESSAGE_TEMPLATE_KINDS: readonly TemplatedKind[] = ['submission_received', 'case_opened', 'case_status', 'case_status_changed', 'case_deadline_changed'];
+/** Every message kind has a template (a kind without a context above fails to compile), checked at worker start. */
+export const MESSAGE_TEMPLATE_KINDS: readonly TemplatedKind[] = MESSAGE_KINDS;
 
-/** Renders one inbox message from `templates/messages/<kind>.*.hbs`. */
+/** Renders one inbox message from `templates/messages/<kind>.{subject,text,html}.hbs` (the kind as the API spells it). */
 export function renderMessage<K extends TemplatedKind>(kind: K, context: MessageContexts[K]): Rendered {
-  return renderTriple('messages', kind.replace(/_/g, '-'), context);
+  return renderTriple('messages', kind, context);
 }
 
 /** Fails at start when a message template is missing or broken. */
 export function assertMessageTemplates(kinds: readonly TemplatedKind[]): void {
-  assertTemplates('messages', kinds.map((k) => k.replace(/_/g, '-')));
+  assertTemplates('messages', kinds);
 }
