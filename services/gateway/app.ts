@@ -1,13 +1,13 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import promBundle from 'express-prom-bundle';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { API_PREFIX, apiRouter } from '../api/api';
 import type { AppContext } from '../context';
 import { Authenticator } from '../http/authenticate';
 import { operationsRoutes } from '../http/operations.routes';
 import { errorHandler, notFoundHandler } from '../http/problem';
+import { securityHeaders } from '../http/security-headers';
 import { SessionCookies } from '../http/session';
 import { errorSerializer, logger } from '../shared/logger';
 import { registerQueueDepth, registry } from '../shared/metrics';
@@ -34,7 +34,7 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.set('trust proxy', ctx.config.trustProxy);
   app.disable('x-powered-by');
-  app.use(helmet());
+  app.use(securityHeaders(ctx.config.publicUrl));
   app.use(
     pinoHttp({
       logger,

@@ -4,6 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { AppContext } from '../context';
 import { sameOriginPosts } from '../http/same-origin';
+import { dashboardStylePolicy } from '../http/security-headers';
 import { pageError } from '../web/web.router';
 import { requireLogin, type SessionCookies } from '../http/session';
 import type { Authenticator } from '../http/authenticate';
@@ -28,6 +29,7 @@ export function queueDashboard(ctx: AppContext, authenticator: Authenticator, co
   const pageForBrowsers: ErrorRequestHandler = (error, req, res, next) => (fromBrowser(req) ? pagesError(error, req, res, next) : next(error));
 
   const router = express.Router();
+  router.use(dashboardStylePolicy);
   router.use((req, res, next) => (fromBrowser(req) ? browserGate(req, res, next) : next()));
   // The dashboard's own actions (retry, clean, …) ride on the session cookie too: same-origin only.
   const sameOrigin = sameOriginPosts(ctx.config.publicUrl);
