@@ -65,6 +65,11 @@ export function createApp(ctx: AppContext): express.Express {
   const authenticator = new Authenticator(ctx.tokens);
   const cookies = new SessionCookies(ctx.tokens, ctx.config.publicUrl);
   const { publicUrl, production } = ctx.config;
+  // API answers carry personal data and tokens: no browser or proxy may keep a copy.
+  app.use(API_PREFIX, (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(API_PREFIX, apiRouter({ services: ctx.services, dataSource: ctx.dataSource, authenticator, publicUrl }));
   app.use(operationsRoutes(ctx));
   app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator, cookies));

@@ -19,7 +19,7 @@ export function errorSerializer(error: Error): Record<string, unknown> {
  * the first is never to log them at all. Its level is `LOG_LEVEL`, set by the composition root
  * (`createContext`) once the configuration is parsed.
  */
-export const logger = pino({
+export const LOG_OPTIONS: pino.LoggerOptions = {
   level: 'info',
   base: { service: 'case-status' },
   serializers: { err: errorSerializer },
@@ -29,7 +29,9 @@ export const logger = pino({
       'req.headers.cookie',
       'res.headers["set-cookie"]',
       '*.password',
-      '*.code',
+      // Not `*.code`: that would hide every error's code (ECONNREFUSED, SQLSTATEs) from operators.
+      '*.activationCode',
+      '*.resetCode',
       '*.key',
       '*.accessKey',
       '*.token',
@@ -37,4 +39,6 @@ export const logger = pino({
     ],
     censor: '[redacted]',
   },
-});
+};
+
+export const logger = pino(LOG_OPTIONS);

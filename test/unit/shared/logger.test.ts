@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { errorSerializer } from '../../../services/shared/logger';
+import { errorSerializer, LOG_OPTIONS } from '../../../services/shared/logger';
 
 // A failed INSERT of a case_opened message: its parameters hold the clear access key.
 function failedInsert(): QueryFailedError {
@@ -25,5 +25,15 @@ describe('errorSerializer', () => {
     pino({ serializers: { err: errorSerializer } }, sink).error({ err: failedInsert() }, 'job failed');
     expect(line).toContain('job failed');
     expect(line).not.toContain('ABCD-EFGH-JKMN-PQRS');
+  });
+
+  test('when a connection error is logged, then its code stays readable (ECONNREFUSED, SQLSTATE) while secrets are redacted', () => {
+    let line = '';
+    const sink = new Writable({ write: (chunk, _enc, done) => ((line += chunk.toString()), done()) });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
+    pino(LOG_OPTIONS, sink).error({ err: refused, user: { password: 'Zielona-Herbata-1', accessKey: 'ABCD-EFGH-JKMN-PQRS' } }, 'redis down');
+    const logged = JSON.parse(line);
+    expect(logged.err.code).toBe('ECONNREFUSED');
+    expect(logged.user).toEqual({ password: '[redacted]', accessKey: '[redacted]' });
   });
 });

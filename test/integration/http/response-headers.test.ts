@@ -44,3 +44,23 @@ describe('security headers', () => {
     expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
   });
 });
+
+describe('caching of API answers', () => {
+  test.each([
+    ['a public call', '/api/v1/openapi.json'],
+    ['a refused call', '/api/v1/me'],
+    ['an unknown path', '/api/v1/nie-ma-takiej'],
+  ])('when %s is answered, then Cache-Control is no-store', async (_what, path) => {
+    const res = await fetch(`${service.baseUrl}${path}`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('the metrics path label', () => {
+  test('when the OpenAPI document was served, then its series is labelled /api/v1/openapi.json (once, not twice prefixed)', async () => {
+    await fetch(`${service.baseUrl}/api/v1/openapi.json`);
+    const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/path="\/api\/v1\/openapi\.json"/);
+    expect(metrics).not.toContain('/api/v1/api/v1');
+  });
+});
