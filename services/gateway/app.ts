@@ -65,7 +65,7 @@ export function createApp(ctx: AppContext): express.Express {
   const authenticator = new Authenticator(ctx.tokens);
   const cookies = new SessionCookies(ctx.tokens, ctx.config.publicUrl);
   const { publicUrl, production } = ctx.config;
-  app.use(API_PREFIX, apiRouter({ services: ctx.services, dataSource: ctx.dataSource, authenticator, publicUrl }));
+  app.use(API_PREFIX, apiRouter({ services: ctx.services, authenticator, publicUrl }));
   app.use(operationsRoutes(ctx));
   app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator, cookies));
   app.use(
@@ -76,7 +76,6 @@ export function createApp(ctx: AppContext): express.Express {
       once: new OnceForms(ctx.redis, ctx.producer.prefix),
       publicUrl,
       production,
-      dataSource: ctx.dataSource,
     }),
   );
   app.use(notFoundHandler(ctx.config));
