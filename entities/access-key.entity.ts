@@ -12,7 +12,7 @@ export class AccessKey {
   @Column({ name: 'key_hash', type: 'text' })
   keyHash!: string;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })

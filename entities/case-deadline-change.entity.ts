@@ -15,7 +15,7 @@ export class CaseDeadlineChange {
   @Column({ type: 'text' })
   reason!: string;
 
-  @Column({ name: 'changed_at', type: 'timestamptz' })
+  @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
   changedAt!: Date;
 
   @Column({ name: 'changed_by', type: 'uuid', nullable: true })

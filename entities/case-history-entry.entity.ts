@@ -16,7 +16,7 @@ export class CaseHistoryEntry {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
-  @Column({ name: 'changed_at', type: 'timestamptz' })
+  @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
   changedAt!: Date;
 
   @Column({ name: 'changed_by', type: 'uuid', nullable: true })

@@ -12,6 +12,6 @@ export class CaseLink {
   @Column({ type: 'text' })
   via!: 'submission' | 'access_key';
 
-  @Column({ name: 'linked_at', type: 'timestamptz' })
+  @Column({ name: 'linked_at', type: 'timestamptz', default: () => 'now()' })
   linkedAt!: Date;
 }

@@ -39,7 +39,7 @@ export class Case {
   @Column({ type: 'text', default: 'registered' })
   status!: CaseStatus;
 
-  @Column({ name: 'started_at', type: 'timestamptz' })
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
   startedAt!: Date;
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
@@ -76,6 +76,6 @@ export class Case {
   @Column({ name: 'opened_by', type: 'uuid' })
   openedBy!: string;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }

@@ -19,7 +19,7 @@ export class StatusCheck {
   @Column({ type: 'text', default: 'queued' })
   status!: StatusCheckState;
 
-  @Column({ name: 'requested_at', type: 'timestamptz' })
+  @Column({ name: 'requested_at', type: 'timestamptz', default: () => 'now()' })
   requestedAt!: Date;
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })

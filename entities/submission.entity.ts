@@ -32,6 +32,6 @@ export class Submission {
   @Column({ type: 'text', default: 'received' })
   status!: SubmissionStatus;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  @Column({ name: 'submitted_at', type: 'timestamptz', default: () => 'now()' })
   submittedAt!: Date;
 }

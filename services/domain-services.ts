@@ -1,8 +1,11 @@
 import { AccountService } from './accounts/account.service';
+import { ActorService } from './audit/actor';
+import { AuditLogService } from './audit/audit-log.service';
 import { CitizenCasesService } from './citizen-cases/citizen-cases.service';
 import { InboxService } from './inbox/inbox.service';
 import { CaseManagementService } from './office/case-management.service';
 import { CaseOpeningService } from './office/case-opening.service';
+import { OfficeSubmissionsService } from './office/office-submissions.service';
 import { UnitsService } from './office/units.service';
 import type { Connections } from './shared/connections';
 import { StatusCheckService } from './status-checks/status-check.service';
@@ -18,6 +21,9 @@ export interface DomainServices {
   caseOpening: CaseOpeningService;
   caseManagement: CaseManagementService;
   units: UnitsService;
+  officeSubmissions: OfficeSubmissionsService;
+  actors: ActorService;
+  auditLog: AuditLogService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -31,5 +37,8 @@ export function createDomainServices(c: Connections): DomainServices {
     caseOpening: new CaseOpeningService(c.outbox),
     caseManagement: new CaseManagementService(c.dataSource, c.outbox),
     units: new UnitsService(c.dataSource),
+    officeSubmissions: new OfficeSubmissionsService(c.dataSource),
+    actors: new ActorService(c.dataSource),
+    auditLog: new AuditLogService(c.dataSource),
   };
 }

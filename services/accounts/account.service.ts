@@ -1,16 +1,28 @@
-import { QueryFailedError } from 'typeorm';
-import { ActivationCode } from '../../entities/activation-code.entity';
-import { User } from '../../entities/user.entity';
+import type { User } from '../../entities/user.entity';
 import type { Principal } from '../auth/token.service';
 import { audit } from '../audit/audit.service';
 import type { Connections } from '../shared/connections';
 import { AppError } from '../shared/app-error';
+import { uniqueViolation } from '../shared/database';
 import { consumeOrThrow } from '../shared/rate-limits';
 import { sameDigest } from '../shared/secrets';
 import type { Me, RegisterInput } from './account.schemas';
 import { ACTIVATION_CODE_MAX_FAILURES, activationCodeHash, createActivationCode } from './activation-codes';
 import { hashPassword, verifyPassword } from './password-hash';
 import { passwordProblem } from './password-policy';
+import { countActivationFailure, findLiveActivationCode, spendActivationCode } from './activation-code.repository';
+import {
+  findLoginById,
+  findUserById,
+  findUserByLogin,
+  findUserIdByEmail,
+  findUserStatusByLogin,
+  insertCitizen,
+  lockUserByLogin,
+  loginExists,
+  markUserActivated,
+  setNotifyByEmail,
+} from './user.repository';
 
 const INVALID_CODE = new AppError(400, 'invalid_code', 'Niepoprawny kod', 'Kod aktywacyjny jest niepoprawny, wygasł lub został już użyty. Możesz poprosić o nowy kod.');
 const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'Niepoprawne dane logowania', 'Login lub hasło są niepoprawne.');
@@ -33,23 +45,21 @@ export class AccountService {
     // Logins are public (409 says one is taken); addresses are not. So the login is checked
     // first, whatever the address, and the password is hashed before the address is looked up:
     // a taken address answers exactly like a new one, in content and in time.
-    const users = this.ctx.dataSource.getRepository(User);
-    if (await users.exists({ where: { login: input.login } })) throw loginTaken();
+    const { dataSource } = this.ctx;
+    if (await loginExists(dataSource, input.login)) throw loginTaken();
     const passwordHash = await hashPassword(input.password);
-    const owner = await users.findOne({ where: { emailNormalized }, select: { id: true } });
+    const owner = await findUserIdByEmail(dataSource, emailNormalized);
     if (owner) return this.tellOwnerOfTakenEmail(owner.id);
 
     try {
       await this.ctx.outbox.transaction(async (manager, emit) => {
-        const user = await manager.getRepository(User).save({
+        const user = await insertCitizen(manager, {
           login: input.login,
           email: input.email,
           emailNormalized,
           passwordHash,
           firstName: input.firstName,
           lastName: input.lastName,
-          role: 'citizen',
-          status: 'pending_activation',
         });
         const activationCodeId = await createActivationCode(manager, user.id);
         await emit({ name: 'mail.activation-code', data: { activationCodeId } });
@@ -59,7 +69,7 @@ export class AccountService {
       const constraint = uniqueViolation(error);
       if (constraint === 'users_login_key') throw loginTaken();
       if (constraint === 'users_email_normalized_key') {
-        const winner = await users.findOne({ where: { emailNormalized }, select: { id: true } });
+        const winner = await findUserIdByEmail(dataSource, emailNormalized);
         if (winner) await this.tellOwnerOfTakenEmail(winner.id);
         return;
       }
@@ -77,21 +87,16 @@ export class AccountService {
   /** Activates an account with the e-mailed code; every failure gives one answer. */
   async activate(login: string, code: string): Promise<void> {
     const activated = await this.ctx.outbox.transaction(async (manager, emit) => {
-      const user = await manager.getRepository(User).findOne({ where: { login }, lock: { mode: 'pessimistic_write' } });
+      const user = await lockUserByLogin(manager, login);
       if (!user || user.status !== 'pending_activation') return false;
-      const row = await manager
-        .getRepository(ActivationCode)
-        .createQueryBuilder('c')
-        .where('c.user_id = :userId AND c.spent_at IS NULL AND c.expires_at > now()', { userId: user.id })
-        .orderBy('c.created_at', 'DESC')
-        .getOne();
+      const row = await findLiveActivationCode(manager, user.id);
       if (!row || row.failedAttempts >= ACTIVATION_CODE_MAX_FAILURES) return false;
       if (!sameDigest(row.codeHash, activationCodeHash(code))) {
-        await manager.query(`UPDATE activation_codes SET failed_attempts = failed_attempts + 1 WHERE id = $1`, [row.id]);
+        await countActivationFailure(manager, row.id);
         return false;
       }
-      await manager.query(`UPDATE activation_codes SET spent_at = now(), seed = NULL WHERE id = $1`, [row.id]);
-      await manager.query(`UPDATE users SET status = 'active', activated_at = now() WHERE id = $1`, [user.id]);
+      await spendActivationCode(manager, row.id);
+      await markUserActivated(manager, user.id);
       await emit({ name: 'mail.account-activated', data: { userId: user.id } });
       return true;
     });
@@ -100,7 +105,7 @@ export class AccountService {
 
   /** Sends a new activation code to a pending account; answers the same for any login. */
   async resendActivation(login: string): Promise<void> {
-    const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { login }, select: { id: true, status: true } });
+    const user = await findUserStatusByLogin(this.ctx.dataSource, login);
     if (!user || user.status !== 'pending_activation') return;
     const allowed = await this.ctx.rateLimits.resendActivation.consume(user.id).then(
       () => true,
@@ -125,7 +130,7 @@ export class AccountService {
       await audit(this.ctx.dataSource, { actor: login, action: 'login.throttled', ip });
       throw error;
     }
-    const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { login } });
+    const user = await findUserByLogin(this.ctx.dataSource, login);
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) {
       await audit(this.ctx.dataSource, { actor: login, action: 'login.failed', subject: user?.id ?? null, ip });
@@ -144,20 +149,20 @@ export class AccountService {
   /** Ends the session of this token (it stops working at once) and records it in the audit log. */
   async logout(principal: Principal, ip: string): Promise<void> {
     await this.ctx.tokens.revoke(principal);
-    const rows: Array<{ login: string }> = await this.ctx.dataSource.query(`SELECT login FROM users WHERE id = $1`, [principal.userId]);
-    await audit(this.ctx.dataSource, { actor: rows[0]?.login ?? principal.userId, action: 'logout', subject: principal.userId, ip });
+    const login = await findLoginById(this.ctx.dataSource, principal.userId);
+    await audit(this.ctx.dataSource, { actor: login ?? principal.userId, action: 'logout', subject: principal.userId, ip });
   }
 
   /** The caller's own account. */
   async me(userId: string): Promise<Me> {
-    const user = await this.ctx.dataSource.getRepository(User).findOne({ where: { id: userId } });
+    const user = await findUserById(this.ctx.dataSource, userId);
     if (!user) throw AppError.unauthorized();
     return toMe(user);
   }
 
   /** Changes the caller's settings. */
   async updateMe(userId: string, changes: { notifyByEmail: boolean }): Promise<Me> {
-    await this.ctx.dataSource.getRepository(User).update({ id: userId }, { notifyByEmail: changes.notifyByEmail });
+    await setNotifyByEmail(this.ctx.dataSource, userId, changes.notifyByEmail);
     return this.me(userId);
   }
 }
@@ -169,11 +174,4 @@ function toMe(user: User): Me {
 
 function loginTaken(): AppError {
   return AppError.conflict('login_taken', 'Ten login jest już zajęty. Wybierz inny.');
-}
-
-/** The name of the unique constraint a failed insert violated, if that was the failure. */
-export function uniqueViolation(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' ? driverError.constraint : undefined;
 }

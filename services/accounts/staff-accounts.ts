@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../entities/user.entity';
 import { AppError } from '../shared/app-error';
-import { uniqueViolation } from './account.service';
+import { uniqueViolation } from '../shared/database';
 import { hashPassword } from './password-hash';
 import { passwordProblem } from './password-policy';
+import { insertStaffUser } from './user.repository';
 
 export interface NewStaffAccount {
   login: string;
@@ -26,12 +27,16 @@ export async function createStaffAccount(manager: EntityManager, input: NewStaff
   // Staff need no personal address here; a unique placeholder keeps the e-mail index honest.
   const email = input.email ?? `${login}@staff.invalid`;
   try {
-    const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO users (login, email, email_normalized, password_hash, first_name, last_name, role, unit_id, status, activated_at, notify_by_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', now(), false) RETURNING id`,
-      [login, email, email.toLowerCase(), await hashPassword(input.password), input.firstName, input.lastName, input.role, input.unitId ?? null],
-    );
-    return { id: rows[0].id, login, role: input.role };
+    const id = await insertStaffUser(manager, {
+      login,
+      email,
+      passwordHash: await hashPassword(input.password),
+      firstName: input.firstName,
+      lastName: input.lastName,
+      role: input.role,
+      unitId: input.unitId ?? null,
+    });
+    return { id, login, role: input.role };
   } catch (error) {
     if (uniqueViolation(error)) throw AppError.conflict('login_taken', 'Ten login jest już zajęty.');
     throw error;

@@ -1,5 +1,4 @@
 import type express from 'express';
-import type { DataSource } from 'typeorm';
 import type { DomainServices } from '../domain-services';
 import type { Authenticator } from '../http/authenticate';
 import { ApiRouter } from './api-router';
@@ -21,22 +20,20 @@ export interface ApiDeps {
   services: DomainServices;
   authenticator: Authenticator;
   publicUrl: string;
-  /** @deprecated the routes' own SQL, until it moves into the domain. */
-  dataSource: DataSource;
 }
 
 /** The JSON API (`/api/v1`): every route declared once, with its validation and OpenAPI entry. */
-export function apiRouter({ services, authenticator, publicUrl, dataSource }: ApiDeps): express.Router {
+export function apiRouter({ services, authenticator, publicUrl }: ApiDeps): express.Router {
   const api = new ApiRouter(authenticator);
   accountRoutes(api, services.accounts);
   inboxRoutes(api, services.inbox);
   submissionRoutes(api, services.submissions);
   citizenCaseRoutes(api, services.citizenCases);
   statusCheckRoutes(api, services.statusChecks);
-  officeRoutes(api, dataSource, services.caseOpening);
-  adminRoutes(api, dataSource, services.units);
-  caseManagementRoutes(api, dataSource, services.caseManagement);
-  auditRoutes(api, dataSource);
+  officeRoutes(api, services.actors, services.officeSubmissions, services.caseOpening);
+  adminRoutes(api, services.actors, services.units);
+  caseManagementRoutes(api, services.actors, services.caseManagement);
+  auditRoutes(api, services.auditLog);
 
   const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), publicUrl);
   api.router.get('/openapi.json', (_req, res) => {

@@ -1,6 +1,6 @@
-import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../entities/user.entity';
+import { findActorFields } from '../accounts/user.repository';
 import type { Principal } from '../auth/token.service';
 import { AppError } from '../shared/app-error';
 
@@ -14,12 +14,19 @@ export interface Actor {
   ip: string | null;
 }
 
-/** Loads the acting staff member behind a verified token (a removed account is refused). */
-export async function actorOf(dataSource: DataSource, principal: Principal, req: Request): Promise<Actor> {
-  const rows: Array<{ login: string; unit_id: string | null; status: string }> = await dataSource.query(
-    `SELECT login, unit_id, status FROM users WHERE id = $1`,
-    [principal.userId],
-  );
-  if (rows.length === 0 || rows[0].status !== 'active') throw AppError.unauthorized();
-  return { userId: principal.userId, login: rows[0].login, role: principal.role, unitId: rows[0].unit_id, ip: req.ip ?? null };
+/** Where an act came from, as the audit log records it (the entry point reads it off its request). */
+export interface ActOrigin {
+  ip: string | null;
+}
+
+/** Finds who acts behind a verified token. */
+export class ActorService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Loads the acting staff member behind a verified token (a removed account is refused). */
+  async of(principal: Principal, origin: ActOrigin): Promise<Actor> {
+    const user = await findActorFields(this.dataSource, principal.userId);
+    if (!user || user.status !== 'active') throw AppError.unauthorized();
+    return { userId: principal.userId, login: user.login, role: principal.role, unitId: user.unitId, ip: origin.ip };
+  }
 }

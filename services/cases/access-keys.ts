@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { crockfordBase32, keyedHash, normaliseCrockford } from '../shared/secrets';
+import { insertAccessKey, revokeLiveAccessKey } from './access-key.repository';
 
 const PURPOSE = 'access-key';
 const SYMBOLS = 16; // 80 random bits
@@ -36,8 +37,8 @@ export function accessKeyHash(key: string): string {
  * working. Returns the clear key, which the caller shows once and never stores.
  */
 export async function issueAccessKey(manager: EntityManager, caseId: string): Promise<string> {
-  await manager.query(`UPDATE access_keys SET revoked_at = now() WHERE case_id = $1 AND revoked_at IS NULL`, [caseId]);
+  await revokeLiveAccessKey(manager, caseId);
   const key = generateAccessKey();
-  await manager.query(`INSERT INTO access_keys (case_id, key_hash) VALUES ($1, $2)`, [caseId, accessKeyHash(key)]);
+  await insertAccessKey(manager, { caseId, keyHash: accessKeyHash(key) });
   return key;
 }

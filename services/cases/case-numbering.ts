@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { formatCaseNumber, officeYear } from './case-number';
+import { nextCaseSeq } from './case.repository';
 
 /**
  * Allocates the next case number of a unit, JRWA class and year inside the caller's
@@ -13,12 +14,6 @@ export async function allocateCaseNumber(
   startedAt: Date,
 ): Promise<{ number: string; seq: number; year: number }> {
   const year = officeYear(startedAt);
-  const rows: Array<{ last: number }> = await manager.query(
-    `INSERT INTO case_counters (unit_id, jrwa_symbol, year, last) VALUES ($1, $2, $3, 1)
-     ON CONFLICT (unit_id, jrwa_symbol, year) DO UPDATE SET last = case_counters.last + 1
-     RETURNING last`,
-    [unit.id, jrwaSymbol, year],
-  );
-  const seq = rows[0].last;
+  const seq = await nextCaseSeq(manager, { unitId: unit.id, jrwaSymbol, year });
   return { number: formatCaseNumber({ unitSymbol: unit.symbol, jrwaSymbol, seq, year }), seq, year };
 }

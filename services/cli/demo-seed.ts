@@ -1,12 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { AccountService } from '../accounts/account.service';
+import { findActivationCode } from '../accounts/activation-code.repository';
 import { activationCodeOf, createActivationCode } from '../accounts/activation-codes';
 import { createStaffAccount } from '../accounts/staff-accounts';
+import { findUserStatusByLogin } from '../accounts/user.repository';
+import { findPaperCaseNumber } from '../cases/case.repository';
 import type { Actor } from '../audit/actor';
 import type { AppContext } from '../context';
 import { CaseOpeningService } from '../office/case-opening.service';
 import { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
+import { listOwnSubmissions } from '../submissions/submission.repository';
 import { SubmissionService } from '../submissions/submission.service';
 
 /** Demo data: fixed logins and passwords, so that a second run finds and reuses the same accounts. */
@@ -77,37 +81,33 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeedResult> {
 async function ensureCitizen(ctx: AppContext): Promise<{ id: string; created: boolean }> {
   const accounts = new AccountService(ctx);
   let created = false;
-  let rows: Array<{ id: string; status: string }> = await ctx.dataSource.query(`SELECT id, status FROM users WHERE login = $1`, [CITIZEN.login]);
-  if (rows.length === 0) {
+  let user = await findUserStatusByLogin(ctx.dataSource, CITIZEN.login);
+  if (!user) {
     await accounts.register({ ...CITIZEN, acceptTerms: true }, '127.0.0.1');
-    rows = await ctx.dataSource.query(`SELECT id, status FROM users WHERE login = $1`, [CITIZEN.login]);
-    if (rows.length === 0) throw new Error(`${CITIZEN.email} already belongs to another account; cannot create ${CITIZEN.login}`);
+    user = await findUserStatusByLogin(ctx.dataSource, CITIZEN.login);
+    if (!user) throw new Error(`${CITIZEN.email} already belongs to another account; cannot create ${CITIZEN.login}`);
     created = true;
   }
-  if (rows[0].status === 'pending_activation') {
+  if (user.status === 'pending_activation') {
     // The e-mail is not read here: a fresh code (no e-mail of its own) is made and entered, as
     // the person would enter the e-mailed one. The e-mailed code's seed may already be erased.
-    const userId = rows[0].id;
+    const userId = user.id;
     const seed = await ctx.dataSource.transaction(async (manager) => {
       const id = await createActivationCode(manager, userId);
-      const made: Array<{ seed: string }> = await manager.query(`SELECT seed FROM activation_codes WHERE id = $1`, [id]);
-      return made[0].seed;
+      return (await findActivationCode(manager, id))!.seed!;
     });
     await accounts.activate(CITIZEN.login, activationCodeOf(seed));
-  } else if (rows[0].status !== 'active') {
-    throw new Error(`The demo citizen ${CITIZEN.login} exists but is ${rows[0].status}`);
+  } else if (user.status !== 'active') {
+    throw new Error(`The demo citizen ${CITIZEN.login} exists but is ${user.status}`);
   }
-  return { id: rows[0].id, created };
+  return { id: user.id, created };
 }
 
 /** The citizen's ESP submission (asking for an access key), registered as a GN case. */
 async function ensureSubmissionCase(ctx: AppContext, opening: CaseOpeningService, registrar: Actor, citizenId: string) {
-  const existing: Array<{ receipt_number: string; number: string }> = await ctx.dataSource.query(
-    `SELECT s.receipt_number, c.number FROM submissions s JOIN cases c ON c.submission_id = s.id
-      WHERE s.user_id = $1 AND s.title = $2 ORDER BY s.submitted_at LIMIT 1`,
-    [citizenId, SUBMISSION_TITLE],
-  );
-  if (existing.length > 0) return { receiptNumber: existing[0].receipt_number, number: existing[0].number, created: false };
+  // The citizen's list is newest first: the oldest registered one is its last match.
+  const existing = (await listOwnSubmissions(ctx.dataSource, citizenId)).filter((s) => s.title === SUBMISSION_TITLE && s.caseNumber !== null).at(-1);
+  if (existing) return { receiptNumber: existing.receiptNumber, number: existing.caseNumber!, created: false };
   const receipt = await new SubmissionService(ctx.dataSource, ctx.outbox).submit(citizenId, {
     title: SUBMISSION_TITLE,
     content: 'Proszę o wydanie wypisu z rejestru gruntów dla działki nr 123/4, obręb Śródmieście.',
@@ -128,13 +128,10 @@ async function ensureSubmissionCase(ctx: AppContext, opening: CaseOpeningService
 
 /** A paper application registered in GN with an access key for the applicant. */
 async function ensurePaperCase(dataSource: DataSource, opening: CaseOpeningService, registrar: Actor) {
-  const existing: Array<{ number: string }> = await dataSource.query(
-    `SELECT number FROM cases WHERE title = $1 AND submission_id IS NULL AND applicant_last_name = $2 ORDER BY started_at LIMIT 1`,
-    [PAPER_TITLE, PAPER_APPLICANT.lastName],
-  );
-  if (existing.length > 0) {
-    const { accessKey } = await opening.reissueKey(registrar, existing[0].number);
-    return { number: existing[0].number, accessKey, created: false };
+  const existing = await findPaperCaseNumber(dataSource, PAPER_TITLE, PAPER_APPLICANT.lastName);
+  if (existing) {
+    const { accessKey } = await opening.reissueKey(registrar, existing);
+    return { number: existing, accessKey, created: false };
   }
   const opened = await opening.open(registrar, {
     unitSymbol: 'GN',
@@ -161,9 +158,9 @@ async function ensure(create: () => Promise<{ id: string }>, find: () => Promise
 }
 
 async function userId(dataSource: DataSource, login: string): Promise<{ id: string }> {
-  const rows: Array<{ id: string }> = await dataSource.query(`SELECT id FROM users WHERE login = $1`, [login]);
-  if (rows.length === 0) throw new Error(`No account ${login}`);
-  return rows[0];
+  const user = await findUserStatusByLogin(dataSource, login);
+  if (!user) throw new Error(`No account ${login}`);
+  return { id: user.id };
 }
 
 function actor(userId: string, login: string, role: Actor['role']): Actor {

@@ -70,7 +70,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  app.use(API_PREFIX, apiRouter({ services: ctx.services, dataSource: ctx.dataSource, authenticator, publicUrl }));
+  app.use(API_PREFIX, apiRouter({ services: ctx.services, authenticator, publicUrl }));
   app.use(operationsRoutes(ctx));
   app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator, cookies));
   app.use(
@@ -81,7 +81,6 @@ export function createApp(ctx: AppContext): express.Express {
       once: new OnceForms(ctx.redis, ctx.producer.prefix),
       publicUrl,
       production,
-      dataSource: ctx.dataSource,
     }),
   );
   app.use(notFoundHandler(ctx.config));

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { MessageKind } from '../../entities/message.entity';
 import type { Emit } from '../outbox/outbox.service';
 import type { Rendered } from '../shared/templates';
+import { claimStatusMailSlot, wantsEmail } from '../accounts/user.repository';
+import { insertMessageOnce } from './message.repository';
 
 export interface DeliverMessage {
   userId: string;
@@ -23,14 +25,16 @@ export interface DeliverMessage {
  * message id, or null when this event had already been delivered.
  */
 export async function deliverMessage(manager: EntityManager, emit: Emit, m: DeliverMessage): Promise<string | null> {
-  const rows: Array<{ id: string }> = await manager.query(
-    `INSERT INTO messages (user_id, kind, subject, body_text, body_html, data, event_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (event_key) DO NOTHING RETURNING id`,
-    [m.userId, m.kind, m.rendered.subject, m.rendered.text, m.rendered.html, m.data, m.eventKey],
-  );
-  if (rows.length === 0) return null;
-  const messageId = rows[0].id;
+  const messageId = await insertMessageOnce(manager, {
+    userId: m.userId,
+    kind: m.kind,
+    subject: m.rendered.subject,
+    bodyText: m.rendered.text,
+    bodyHtml: m.rendered.html,
+    data: m.data,
+    eventKey: m.eventKey,
+  });
+  if (!messageId) return null;
   if (await shouldMail(manager, m.userId, m.mailThrottleMinutes)) {
     await emit({ name: 'mail.new-message', data: { messageId } });
   }
@@ -38,18 +42,5 @@ export async function deliverMessage(manager: EntityManager, emit: Emit, m: Deli
 }
 
 async function shouldMail(manager: EntityManager, userId: string, throttleMinutes: number | undefined): Promise<boolean> {
-  if (throttleMinutes === undefined) {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM users WHERE id = $1 AND notify_by_email`, [userId]);
-    return rows.length > 0;
-  }
-  // One conditional update: concurrent answers for one citizen cannot both win the slot.
-  // TypeORM answers an UPDATE with [rows, affected count], not with the rows themselves.
-  const [updated]: [unknown[], number] = await manager.query(
-    `UPDATE users SET last_status_mail_at = now()
-      WHERE id = $1 AND notify_by_email
-        AND (last_status_mail_at IS NULL OR last_status_mail_at <= now() - make_interval(mins => $2))
-      RETURNING id`,
-    [userId, throttleMinutes],
-  );
-  return updated.length > 0;
+  return throttleMinutes === undefined ? wantsEmail(manager, userId) : claimStatusMailSlot(manager, userId, throttleMinutes);
 }

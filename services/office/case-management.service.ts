@@ -1,25 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseStatus } from '../../entities/case.entity';
 import type { Actor } from '../audit/actor';
 import { audit } from '../audit/audit.service';
+import { insertDeadlineChange, insertHistoryEntry, listHistorySteps } from '../cases/case-history.repository';
+import { findCaseSummaryByNumber, listCaseSummaries, lockCaseForChange, updateCaseState, type LockedCase } from '../cases/case.repository';
 import { isFinal } from '../cases/case-status';
-import { CASE_SUMMARY_SQL, toCaseSummary, type CaseSummaryRow } from '../cases/case-summary';
+import { toCaseSummary } from '../cases/case-summary';
 import { clockAfterStatusChange, clockWithNewDueAt, isAcceptableDueAt, type DeadlineClock } from '../cases/deadline';
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';
+import { wallClockTime } from '../shared/database';
 import { findResponsible } from './case-opening.service';
 import type { CaseDetail, CaseListQuery, ChangeCaseInput } from './case-management.schemas';
-
-interface LockedCase {
-  id: string;
-  unit_id: string;
-  status: CaseStatus;
-  started_at: Date;
-  due_at: Date | null;
-  paused_since: Date | null;
-  responsible_id: string | null;
-  responsible_login: string | null;
-}
 
 /** Officials and admins run cases: the list, one case with its history, and changes to it. */
 export class CaseManagementService {
@@ -30,33 +21,9 @@ export class CaseManagementService {
 
   /** A page of cases, newest first, with the total of the filter (one query for both). */
   async list(query: CaseListQuery): Promise<{ items: ReturnType<typeof toCaseSummary>[]; total: number }> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (query.status) where.push(`c.status = $${params.push(query.status)}`);
-    if (query.unit) where.push(`u.symbol = $${params.push(query.unit)}`);
-    if (query.q) {
-      const n = params.push(`%${escapeLike(query.q)}%`);
-      where.push(`(c.number ILIKE $${n} OR c.title ILIKE $${n})`);
-    }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = params.push(query.limit);
-    const offset = params.push(query.offset);
-    const rows: Array<CaseSummaryRow & { total: number }> = await this.dataSource.query(
-      `SELECT s.*, count(*) OVER ()::int AS total FROM (${CASE_SUMMARY_SQL} ${filter}) s
-        ORDER BY s.started_at DESC, s.number DESC LIMIT $${limit} OFFSET $${offset}`,
-      params,
-    );
-    // A page past the end has no row to carry the window count: only then count apart.
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && query.offset > 0) {
-      const counted: Array<{ total: number }> = await this.dataSource.query(
-        `SELECT count(*)::int AS total FROM (${CASE_SUMMARY_SQL} ${filter}) s`,
-        params.slice(0, limit - 1),
-      );
-      total = counted[0].total;
-    }
+    const { cases, total } = await listCaseSummaries(this.dataSource, query);
     const now = new Date();
-    return { items: rows.map((row) => toCaseSummary(row, now)), total };
+    return { items: cases.map((c) => toCaseSummary(c, now)), total };
   }
 
   /** One case with its history (oldest first); an unknown number is 404. */
@@ -80,33 +47,33 @@ export class CaseManagementService {
   async change(actor: Actor, number: string, input: ChangeCaseInput): Promise<CaseDetail> {
     return this.outbox.transaction(async (manager, emit) => {
       const current = await lockCase(manager, number);
-      if (actor.role !== 'admin' && !(actor.role === 'official' && actor.unitId === current.unit_id)) {
+      if (actor.role !== 'admin' && !(actor.role === 'official' && actor.unitId === current.unitId)) {
         throw AppError.forbidden('Sprawę może zmienić referent komórki, która ją prowadzi, albo administrator.');
       }
       if (isFinal(current.status)) throw AppError.conflict('case_closed', 'Sprawa jest zakończona i nie można jej już zmienić.');
 
       // The time after the lock, not the transaction's start: a change that waited for the lock
       // must not stop or restart the clock before the change it waited for.
-      const [{ now }]: Array<{ now: Date }> = await manager.query(`SELECT clock_timestamp() AS now`);
+      const now = await wallClockTime(manager);
       const fields: string[] = [];
 
       const newStatus = input.status !== undefined && input.status !== current.status ? input.status : null;
-      let clock: DeadlineClock = { dueAt: current.due_at, pausedSince: current.paused_since };
+      let clock: DeadlineClock = { dueAt: current.dueAt, pausedSince: current.pausedSince };
       if (newStatus) {
         fields.push('status');
         clock = clockAfterStatusChange(clock, newStatus, now);
       }
 
-      let responsibleId = current.responsible_id;
+      let responsibleId = current.responsibleId;
       if (input.responsibleLogin !== undefined) {
-        responsibleId = input.responsibleLogin === null ? null : await findResponsible(manager, input.responsibleLogin, current.unit_id);
-        if (responsibleId !== current.responsible_id) fields.push('responsibleLogin');
+        responsibleId = input.responsibleLogin === null ? null : await findResponsible(manager, input.responsibleLogin, current.unitId);
+        if (responsibleId !== current.responsibleId) fields.push('responsibleLogin');
       }
 
       let newDueAt: Date | null = null;
       if (input.dueAt !== undefined) {
         const dueAt = new Date(input.dueAt);
-        if (!isAcceptableDueAt(dueAt, current.started_at)) {
+        if (!isAcceptableDueAt(dueAt, current.startedAt)) {
           throw AppError.validation([{ field: 'dueAt', message: 'Nowy termin nie może być wcześniejszy niż data rozpoczęcia sprawy.' }]);
         }
         if (dueAt.getTime() !== clock.dueAt?.getTime()) {
@@ -119,22 +86,26 @@ export class CaseManagementService {
       if (fields.length === 0) return (await caseDetail(manager, number))!;
 
       const status = newStatus ?? current.status;
-      await manager.query(
-        `UPDATE cases SET status = $2, ended_at = $3, due_at = $4, paused_since = $5, responsible_id = $6, updated_at = $7 WHERE id = $1`,
-        [current.id, status, isFinal(status) ? now : null, clock.dueAt, clock.pausedSince, responsibleId, now],
-      );
+      await updateCaseState(manager, current.id, {
+        status,
+        endedAt: isFinal(status) ? now : null,
+        dueAt: clock.dueAt,
+        pausedSince: clock.pausedSince,
+        responsibleId,
+        updatedAt: now,
+      });
       if (newStatus || input.note !== undefined) {
-        const [{ id: historyId }]: Array<{ id: string }> = await manager.query(
-          `INSERT INTO case_history (case_id, status, note, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [current.id, status, input.note ?? null, now, actor.userId],
-        );
+        const historyId = await insertHistoryEntry(manager, { caseId: current.id, status, note: input.note ?? null, changedAt: now, changedBy: actor.userId });
         if (newStatus) await emit({ name: 'inbox.case-status-changed', data: { historyId } });
       }
       if (newDueAt) {
-        const [{ id: deadlineChangeId }]: Array<{ id: string }> = await manager.query(
-          `INSERT INTO case_deadline_changes (case_id, due_at, reason, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [current.id, newDueAt, input.reason, now, actor.userId],
-        );
+        const deadlineChangeId = await insertDeadlineChange(manager, {
+          caseId: current.id,
+          dueAt: newDueAt,
+          reason: input.reason!,
+          changedAt: now,
+          changedBy: actor.userId,
+        });
         await emit({ name: 'inbox.case-deadline-changed', data: { deadlineChangeId } });
       }
 
@@ -146,10 +117,10 @@ export class CaseManagementService {
         details: {
           fields,
           ...(newStatus ? { status: { from: current.status, to: newStatus } } : {}),
-          ...(fields.includes('responsibleLogin') ? { responsible: { from: current.responsible_login, to: input.responsibleLogin } } : {}),
+          ...(fields.includes('responsibleLogin') ? { responsible: { from: current.responsibleLogin, to: input.responsibleLogin } } : {}),
           // Also when only the pause arithmetic moved it: the audit shows every change of the date.
-          ...(clock.dueAt?.getTime() !== current.due_at?.getTime()
-            ? { dueAt: { from: current.due_at?.toISOString() ?? null, to: clock.dueAt?.toISOString() ?? null } }
+          ...(clock.dueAt?.getTime() !== current.dueAt?.getTime()
+            ? { dueAt: { from: current.dueAt?.toISOString() ?? null, to: clock.dueAt?.toISOString() ?? null } }
             : {}),
           ...(newDueAt ? { reason: input.reason } : {}),
         },
@@ -161,33 +132,18 @@ export class CaseManagementService {
 
 /** Locks the case row for the rest of the transaction; unknown is 404. */
 async function lockCase(manager: EntityManager, number: string): Promise<LockedCase> {
-  const rows: LockedCase[] = await manager.query(
-    `SELECT c.id, c.unit_id, c.status, c.started_at, c.due_at, c.paused_since, c.responsible_id, r.login AS responsible_login
-       FROM cases c LEFT JOIN users r ON r.id = c.responsible_id
-      WHERE c.number = $1 FOR UPDATE OF c`,
-    [number],
-  );
-  if (rows.length === 0) throw AppError.notFound('Nie ma sprawy o takim znaku.');
-  return rows[0];
+  const locked = await lockCaseForChange(manager, number);
+  if (!locked) throw AppError.notFound('Nie ma sprawy o takim znaku.');
+  return locked;
 }
 
 /** The case's summary and history, or null. */
 async function caseDetail(manager: EntityManager, number: string): Promise<CaseDetail | null> {
-  const rows: CaseSummaryRow[] = await manager.query(`${CASE_SUMMARY_SQL} WHERE c.number = $1`, [number]);
-  if (rows.length === 0) return null;
-  const history: Array<{ status: CaseStatus; note: string | null; changed_at: Date; login: string | null }> = await manager.query(
-    `SELECT h.status, h.note, h.changed_at, u.login
-       FROM case_history h LEFT JOIN users u ON u.id = h.changed_by
-      WHERE h.case_id = $1 ORDER BY h.changed_at, h.id`,
-    [rows[0].id],
-  );
+  const summary = await findCaseSummaryByNumber(manager, number);
+  if (!summary) return null;
+  const history = await listHistorySteps(manager, summary.id);
   return {
-    ...toCaseSummary(rows[0]),
-    history: history.map((h) => ({ status: h.status, note: h.note, changedAt: h.changed_at.toISOString(), changedBy: h.login })),
+    ...toCaseSummary(summary),
+    history: history.map((h) => ({ status: h.status, note: h.note, changedAt: h.changedAt.toISOString(), changedBy: h.changedByLogin })),
   };
-}
-
-/** Escapes LIKE wildcards so the search text matches literally. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,10 +1,16 @@
 import type { EntityManager } from 'typeorm';
+import { findActiveOfficial } from '../accounts/user.repository';
 import type { Actor } from '../audit/actor';
 import { audit } from '../audit/audit.service';
 import { issueAccessKey } from '../cases/access-keys';
+import { insertHistoryEntry } from '../cases/case-history.repository';
 import { allocateCaseNumber } from '../cases/case-numbering';
+import { insertCase, insertCaseLink, lockCaseIdByNumber } from '../cases/case.repository';
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';
+import { transactionTime } from '../shared/database';
+import { lockSubmission, markSubmissionRegistered } from '../submissions/submission.repository';
+import { findUnitBySymbol } from './unit.repository';
 import type { OpenCaseInput } from './office.schemas';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -25,32 +31,32 @@ export class CaseOpeningService {
       const responsibleId = input.responsibleLogin ? await findResponsible(manager, input.responsibleLogin, unit.id) : null;
       const submission = input.submissionId ? await claimSubmission(manager, input.submissionId) : null;
 
-      const [{ now }]: Array<{ now: Date }> = await manager.query(`SELECT now() AS now`);
+      const now = await transactionTime(manager);
       const { number, seq, year } = await allocateCaseNumber(manager, unit, input.jrwaSymbol, now);
       const dueAt = new Date(now.getTime() + input.deadlineDays * DAY_MS);
-      const rows: Array<{ id: string }> = await manager.query(
-        `INSERT INTO cases (number, unit_id, jrwa_symbol, seq, year, title, status, started_at, deadline_days, due_at,
-                            responsible_id, submission_id, applicant_user_id, applicant_first_name, applicant_last_name,
-                            opened_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'registered', $7, $8, $9, $10, $11, $12, $13, $14, $15, $7) RETURNING id`,
-        [
-          number, unit.id, input.jrwaSymbol, seq, year, input.title, now, input.deadlineDays, dueAt, responsibleId,
-          submission?.id ?? null, submission?.userId ?? null, input.applicant?.firstName ?? null, input.applicant?.lastName ?? null,
-          actor.userId,
-        ],
-      );
-      const caseId = rows[0].id;
-      await manager.query(`INSERT INTO case_history (case_id, status, note, changed_at, changed_by) VALUES ($1, 'registered', $2, $3, $4)`, [
-        caseId,
-        'Sprawa zarejestrowana',
-        now,
-        actor.userId,
-      ]);
+      const caseId = await insertCase(manager, {
+        number,
+        unitId: unit.id,
+        jrwaSymbol: input.jrwaSymbol,
+        seq,
+        year,
+        title: input.title,
+        startedAt: now,
+        deadlineDays: input.deadlineDays,
+        dueAt,
+        responsibleId,
+        submissionId: submission?.id ?? null,
+        applicantUserId: submission?.userId ?? null,
+        applicantFirstName: input.applicant?.firstName ?? null,
+        applicantLastName: input.applicant?.lastName ?? null,
+        openedBy: actor.userId,
+      });
+      await insertHistoryEntry(manager, { caseId, status: 'registered', note: 'Sprawa zarejestrowana', changedAt: now, changedBy: actor.userId });
 
       let accessKey: string | undefined;
       if (submission) {
-        await manager.query(`UPDATE submissions SET status = 'registered' WHERE id = $1`, [submission.id]);
-        await manager.query(`INSERT INTO case_links (case_id, user_id, via) VALUES ($1, $2, 'submission')`, [caseId, submission.userId]);
+        await markSubmissionRegistered(manager, submission.id);
+        await insertCaseLink(manager, { caseId, userId: submission.userId, via: 'submission' });
         await emit({ name: 'inbox.case-opened', data: { caseId } });
       } else if (input.issueAccessKey) {
         accessKey = await issueAccessKey(manager, caseId);
@@ -76,9 +82,9 @@ export class CaseOpeningService {
   /** Issues a new access key for a case; the earlier one stops working. */
   async reissueKey(actor: Actor, number: string): Promise<{ accessKey: string }> {
     return this.outbox.transaction(async (manager) => {
-      const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM cases WHERE number = $1 FOR UPDATE`, [number]);
-      if (rows.length === 0) throw AppError.notFound('Nie ma sprawy o takim znaku.');
-      const accessKey = await issueAccessKey(manager, rows[0].id);
+      const caseId = await lockCaseIdByNumber(manager, number);
+      if (!caseId) throw AppError.notFound('Nie ma sprawy o takim znaku.');
+      const accessKey = await issueAccessKey(manager, caseId);
       await audit(manager, { actor: actor.login, action: 'access_key.issued', subject: number, ip: actor.ip });
       return { accessKey };
     });
@@ -86,33 +92,27 @@ export class CaseOpeningService {
 }
 
 async function findUnit(manager: EntityManager, symbol: string): Promise<{ id: string; symbol: string }> {
-  const rows: Array<{ id: string; symbol: string }> = await manager.query(`SELECT id, symbol FROM units WHERE symbol = $1`, [symbol]);
-  if (rows.length === 0) throw AppError.notFound(`Nie ma komórki organizacyjnej ${symbol}.`);
-  return rows[0];
+  const unit = await findUnitBySymbol(manager, symbol);
+  if (!unit) throw AppError.notFound(`Nie ma komórki organizacyjnej ${symbol}.`);
+  return unit;
 }
 
 /** The responsible official must be an active official of the case's unit. */
 export async function findResponsible(manager: EntityManager, login: string, unitId: string): Promise<string> {
-  const rows: Array<{ id: string; unit_id: string | null }> = await manager.query(
-    `SELECT id, unit_id FROM users WHERE login = $1 AND role = 'official' AND status = 'active'`,
-    [login],
-  );
-  if (rows.length === 0) throw AppError.notFound(`Nie ma referenta o loginie ${login}.`);
-  if (rows[0].unit_id !== unitId) {
+  const official = await findActiveOfficial(manager, login);
+  if (!official) throw AppError.notFound(`Nie ma referenta o loginie ${login}.`);
+  if (official.unitId !== unitId) {
     throw AppError.validation([{ field: 'responsibleLogin', message: 'Osoba odpowiedzialna musi należeć do komórki prowadzącej sprawę.' }]);
   }
-  return rows[0].id;
+  return official.id;
 }
 
 /** Locks a received submission for registration; one already registered is a conflict. */
 async function claimSubmission(manager: EntityManager, id: string): Promise<{ id: string; userId: string }> {
-  const rows: Array<{ id: string; user_id: string; status: string }> = await manager.query(
-    `SELECT id, user_id, status FROM submissions WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
-  if (rows.length === 0) throw AppError.notFound('Nie ma takiego pisma.');
-  if (rows[0].status !== 'received') {
+  const submission = await lockSubmission(manager, id);
+  if (!submission) throw AppError.notFound('Nie ma takiego pisma.');
+  if (submission.status !== 'received') {
     throw AppError.conflict('submission_already_registered', 'Na podstawie tego pisma założono już sprawę.');
   }
-  return { id: rows[0].id, userId: rows[0].user_id };
+  return { id: submission.id, userId: submission.userId };
 }

@@ -3,9 +3,9 @@ import type { Connections } from '../shared/connections';
 import { normaliseCaseNumber, parseCaseNumber } from '../cases/case-number';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
-import { preparedQuery } from '../shared/prepared-query';
 import { consumeOrThrow } from '../shared/rate-limits';
 import type { StatusCheckAccepted, StatusCheckView } from './status-check.schemas';
+import { findOwnStatusCheck, insertStatusCheck } from './status-check.repository';
 
 /** A repeated press within this many seconds is the same request (same id, not counted). */
 export const STATUS_CHECK_DEDUPE_SECONDS = 10;
@@ -44,12 +44,7 @@ export class StatusCheckService {
     }
     try {
       if (redisUp) await consumeOrThrow(this.deps.rateLimits.statusChecks, userId);
-      await preparedQuery(this.deps.dataSource, 'status-check-insert', `INSERT INTO status_checks (id, user_id, case_number, requested_at) VALUES ($1, $2, $3, $4)`, [
-        fresh.id,
-        userId,
-        caseNumber,
-        requestedAt,
-      ]);
+      await insertStatusCheck(this.deps.dataSource, { id: fresh.id, userId, caseNumber, requestedAt });
     } catch (error) {
       // Not recorded: a repeat must not be answered with this id.
       if (redisUp) await this.deps.redis.del(dedupeKey).catch(() => undefined);
@@ -65,20 +60,15 @@ export class StatusCheckService {
 
   /** One of the citizen's own status checks; anyone else's answers as a missing one. */
   async get(userId: string, id: string): Promise<StatusCheckView> {
-    const rows: Array<{ id: string; case_number: string; status: StatusCheckView['status']; requested_at: Date; delivered_at: Date | null; message_id: string | null }> =
-      await this.deps.dataSource.query(
-        `SELECT id, case_number, status, requested_at, delivered_at, message_id FROM status_checks WHERE id = $1 AND user_id = $2`,
-        [id, userId],
-      );
-    if (rows.length === 0) throw AppError.notFound('Nie ma takiego zapytania o stan sprawy.');
-    const r = rows[0];
+    const r = await findOwnStatusCheck(this.deps.dataSource, userId, id);
+    if (!r) throw AppError.notFound('Nie ma takiego zapytania o stan sprawy.');
     return {
       id: r.id,
-      caseNumber: r.case_number,
+      caseNumber: r.caseNumber,
       status: r.status,
-      requestedAt: r.requested_at.toISOString(),
-      deliveredAt: r.delivered_at ? r.delivered_at.toISOString() : null,
-      messageId: r.message_id,
+      requestedAt: r.requestedAt.toISOString(),
+      deliveredAt: r.deliveredAt ? r.deliveredAt.toISOString() : null,
+      messageId: r.messageId,
     };
   }
 

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';
+import { transactionTime } from '../shared/database';
 import { allocateReceiptNumber } from './receipt-number';
+import { insertAttachment, insertSubmission, listOwnSubmissions } from './submission.repository';
 import { MAX_ATTACHMENTS_BYTES, type SubmitInput } from './submission.schemas';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -23,44 +25,35 @@ export class SubmissionService {
     }
     const digest = sha256(input.content);
     return this.outbox.transaction(async (manager, emit) => {
-      const [{ now }]: Array<{ now: Date }> = await manager.query(`SELECT now() AS now`);
+      const now = await transactionTime(manager);
       const receiptNumber = await allocateReceiptNumber(manager, now);
-      const rows: Array<{ id: string; submitted_at: Date }> = await manager.query(
-        `INSERT INTO submissions (user_id, title, content, sha256, receipt_number, request_access_key, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, submitted_at`,
-        [userId, input.title, input.content, digest, receiptNumber, input.requestAccessKey, now],
-      );
-      const { id, submitted_at } = rows[0];
+      const { id, submittedAt } = await insertSubmission(manager, {
+        userId,
+        title: input.title,
+        content: input.content,
+        sha256: digest,
+        receiptNumber,
+        requestAccessKey: input.requestAccessKey,
+        submittedAt: now,
+      });
       for (const f of files) {
-        await manager.query(
-          `INSERT INTO submission_attachments (submission_id, filename, content_type, size_bytes, sha256, data)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, f.filename, f.contentType, f.data.length, sha256(f.data), f.data],
-        );
+        await insertAttachment(manager, {
+          submissionId: id,
+          filename: f.filename,
+          contentType: f.contentType,
+          sizeBytes: f.data.length,
+          sha256: sha256(f.data),
+          data: f.data,
+        });
       }
       await emit({ name: 'inbox.submission-received', data: { submissionId: id } });
-      return { id, receiptNumber, submittedAt: submitted_at.toISOString(), sha256: digest, status: 'received' as const };
+      return { id, receiptNumber, submittedAt: submittedAt.toISOString(), sha256: digest, status: 'received' as const };
     });
   }
 
   /** The citizen's own submissions, newest first, with the case opened from each. */
   async listOwn(userId: string) {
-    const rows: Array<{ id: string; title: string; receipt_number: string; submitted_at: Date; status: 'received' | 'registered'; case_number: string | null }> =
-      await this.dataSource.query(
-        `SELECT s.id, s.title, s.receipt_number, s.submitted_at, s.status, c.number AS case_number
-           FROM submissions s LEFT JOIN cases c ON c.submission_id = s.id
-          WHERE s.user_id = $1 ORDER BY s.submitted_at DESC, s.receipt_number DESC`,
-        [userId],
-      );
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        receiptNumber: r.receipt_number,
-        submittedAt: r.submitted_at.toISOString(),
-        status: r.status,
-        caseNumber: r.case_number,
-      })),
-    };
+    const records = await listOwnSubmissions(this.dataSource, userId);
+    return { items: records.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })) };
   }
 }

@@ -1,12 +1,11 @@
 import express, { type Request, type Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { CASE_STATUSES } from '../../entities/case.entity';
-import { actorOf } from '../audit/actor';
+import type { ActorService } from '../audit/actor';
 import { CASE_STATUS_LABELS, isFinal } from '../cases/case-status';
 import { changeCaseBody, caseListQuery } from '../office/case-management.schemas';
 import type { CaseManagementService } from '../office/case-management.service';
 import type { CaseOpeningService } from '../office/case-opening.service';
-import { listOfficeSubmissions } from '../office/office-submissions.service';
+import type { OfficeSubmissionsService } from '../office/office-submissions.service';
 import { caseNumberParams, openCaseBody } from '../office/office.schemas';
 import type { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
@@ -55,7 +54,8 @@ const CHANGE_FIELDS: FieldSpec[] = [
 
 /** The office's pages: dashboard, incoming ESP submissions, opening cases, the case list and one case. */
 export function webOfficeRoutes(
-  dataSource: DataSource,
+  actors: ActorService,
+  submissions: OfficeSubmissionsService,
   opening: CaseOpeningService,
   management: CaseManagementService,
   units: UnitsService,
@@ -74,7 +74,7 @@ export function webOfficeRoutes(
 
   router.get('/urzad', staff, async (_req, res) => {
     const { principal } = sessionOf(res);
-    const received = principal.role === 'registrar' ? (await listOfficeSubmissions(dataSource, 'received')).items.length : null;
+    const received = principal.role === 'registrar' ? (await submissions.list('received')).items.length : null;
     sendPage(res, 'urzad/pulpit', {
       title: 'Pulpit urzędu',
       roleLabel: ROLE_LABELS[principal.role],
@@ -86,7 +86,7 @@ export function webOfficeRoutes(
 
   router.get('/urzad/pisma', registrar, async (req, res) => {
     const status = req.query.stan === 'registered' ? 'registered' : req.query.stan === 'all' ? undefined : 'received';
-    const { items } = await listOfficeSubmissions(dataSource, status);
+    const { items } = await submissions.list(status);
     sendPage(res, 'urzad/pisma', {
       title: 'Pisma z Elektronicznej Skrzynki Podawczej',
       filter: status ?? 'all',
@@ -95,7 +95,7 @@ export function webOfficeRoutes(
   });
 
   const submissionFor = async (id: string) => {
-    const found = (await listOfficeSubmissions(dataSource, 'received')).items.find((s) => s.id === id);
+    const found = (await submissions.list('received')).items.find((s) => s.id === id);
     if (!found) throw AppError.notFound('Nie ma takiego pisma albo założono już na jego podstawie sprawę.');
     return found;
   };
@@ -111,7 +111,7 @@ export function webOfficeRoutes(
     const input = form.parse(openCaseBody, { ...commonOpenInput(form), submissionId: submission.id });
     if (input) {
       try {
-        const opened = await opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input);
+        const opened = await opening.open(await actors.of(sessionOf(res).principal, { ip: req.ip ?? null }), input);
         res.redirect(303, `/urzad/sprawy/${encodeURIComponent(opened.number)}?zalozono=1`);
         return;
       } catch (error) {
@@ -137,7 +137,7 @@ export function webOfficeRoutes(
       // A reload of the page below sends this form again: it must not open a second case.
       let outcome: OnceOutcome<Awaited<ReturnType<CaseOpeningService['open']>>> | undefined;
       try {
-        outcome = await once.run(formId, async () => opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input), (opened) => opened.number);
+        outcome = await once.run(formId, async () => opening.open(await actors.of(sessionOf(res).principal, { ip: req.ip ?? null }), input), (opened) => opened.number);
       } catch (error) {
         form.fail(error, notFoundField(error));
       }
@@ -191,7 +191,7 @@ export function webOfficeRoutes(
     const { number } = parseNumber(req);
     const detail = await management.get(number);
     const notice = Object.entries(CASE_NOTICES).find(([key]) => req.query[key] !== undefined)?.[1](detail.number) ?? null;
-    await casePage(res, dataSource, detail, await unitOfficials(detail.unit.symbol), new WebForm(CHANGE_FIELDS, { status: detail.status }), notice);
+    await casePage(res, units, detail, await unitOfficials(detail.unit.symbol), new WebForm(CHANGE_FIELDS, { status: detail.status }), notice);
   });
 
   // After a login that a POST of "Wydaj nowy klucz dostępu" led to (the session had expired), the
@@ -219,7 +219,7 @@ export function webOfficeRoutes(
     if (input) {
       try {
         const before = await management.get(number);
-        const after = await management.change(await actorOf(dataSource, sessionOf(res).principal, req), number, input);
+        const after = await management.change(await actors.of(sessionOf(res).principal, { ip: req.ip ?? null }), number, input);
         // A form sent as it was shown changes nothing; saying "saved" then would mislead.
         const changed = JSON.stringify(before) !== JSON.stringify(after);
         res.redirect(303, `/urzad/sprawy/${encodeURIComponent(number)}?${changed ? 'zapisano' : 'bez-zmian'}=1`);
@@ -229,14 +229,14 @@ export function webOfficeRoutes(
       }
     }
     const detail = await management.get(number);
-    await casePage(res, dataSource, detail, await unitOfficials(detail.unit.symbol), form, null, form.status);
+    await casePage(res, units, detail, await unitOfficials(detail.unit.symbol), form, null, form.status);
   });
 
   router.post('/urzad/sprawy/:number/klucz', registrar, async (req, res) => {
     const { number } = parseNumber(req);
     const formId = formIdOf(req);
     // A reload of the key page must not issue yet another key (and kill the one just handed over).
-    const outcome = await once.run(formId, async () => opening.reissueKey(await actorOf(dataSource, sessionOf(res).principal, req), number), () => number);
+    const outcome = await once.run(formId, async () => opening.reissueKey(await actors.of(sessionOf(res).principal, { ip: req.ip ?? null }), number), () => number);
     if (!outcome.done) {
       alreadySent(
         res,
@@ -337,15 +337,9 @@ function notFoundField(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The unit symbol of a staff member (officials have one), or null. */
-async function unitSymbolOf(dataSource: DataSource, userId: string): Promise<string | null> {
-  const rows: Array<{ symbol: string }> = await dataSource.query(`SELECT u.symbol FROM users s JOIN units u ON u.id = s.unit_id WHERE s.id = $1`, [userId]);
-  return rows[0]?.symbol ?? null;
-}
-
 async function casePage(
   res: Response,
-  dataSource: DataSource,
+  units: UnitsService,
   detail: Awaited<ReturnType<CaseManagementService['get']>>,
   officials: Choice[],
   form: WebForm,
@@ -354,7 +348,7 @@ async function casePage(
 ): Promise<void> {
   const { principal } = sessionOf(res);
   // Only an official of the case's unit (or an admin) may change it: others see no form that would only refuse them.
-  const ownUnit = principal.role === 'official' && (await unitSymbolOf(dataSource, principal.userId)) === detail.unit.symbol;
+  const ownUnit = principal.role === 'official' && (await units.unitSymbolOf(principal.userId)) === detail.unit.symbol;
   res.set(form.headers);
   sendPage(
     res,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
-import type { DataSource } from 'typeorm';
 import type { AccountService } from '../accounts/account.service';
 import type { TokenService } from '../auth/token.service';
 import type { DomainServices } from '../domain-services';
@@ -33,8 +32,6 @@ export interface WebDeps {
   once: OnceForms;
   publicUrl: string;
   production: boolean;
-  /** @deprecated the office pages' own SQL, until it moves into the domain. */
-  dataSource: DataSource;
 }
 
 export function webRouter(deps: WebDeps): express.Router {
@@ -64,7 +61,7 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(webAuthRoutes(accounts, tokens, cookies));
   router.use(webInboxRoutes(accounts, inbox, submissions));
   router.use(webCasesRoutes(services.citizenCases, services.statusChecks));
-  router.use(webOfficeRoutes(deps.dataSource, services.caseOpening, services.caseManagement, services.units, deps.once));
+  router.use(webOfficeRoutes(services.actors, services.officeSubmissions, services.caseOpening, services.caseManagement, services.units, deps.once));
 
   router.use(pageNotFound);
   router.use(pageError(deps.production));

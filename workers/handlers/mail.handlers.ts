@@ -1,7 +1,8 @@
-import { ActivationCode } from '../../entities/activation-code.entity';
-import { Message } from '../../entities/message.entity';
-import { User } from '../../entities/user.entity';
-import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf, forgetActivationSeed } from '../../services/accounts/activation-codes';
+import type { User } from '../../entities/user.entity';
+import { findActivationCode, forgetActivationSeed } from '../../services/accounts/activation-code.repository';
+import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../../services/accounts/activation-codes';
+import { findUserById } from '../../services/accounts/user.repository';
+import { findMessageRecipient } from '../../services/inbox/message.repository';
 import { renderMail } from '../../services/mail/mail-templates';
 import type { Rendered } from '../../services/shared/templates';
 import type { JobHandler, WorkerContext } from '../job-handler';
@@ -21,11 +22,11 @@ async function sendOnce(job: { id: string }, ctx: WorkerContext, to: string, mai
 }
 
 async function findUser(ctx: WorkerContext, id: string): Promise<User | null> {
-  return ctx.dataSource.getRepository(User).findOne({ where: { id } });
+  return findUserById(ctx.dataSource, id);
 }
 
 export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job, ctx) => {
-  const row = await ctx.dataSource.getRepository(ActivationCode).findOne({ where: { id: job.data.activationCodeId } });
+  const row = await findActivationCode(ctx.dataSource, job.data.activationCodeId);
   if (!row?.seed || row.spentAt || row.expiresAt < new Date()) return 'skipped';
   const user = await findUser(ctx, row.userId);
   if (!user || user.status !== 'pending_activation') return 'skipped';
@@ -58,7 +59,7 @@ export const sendAccountActivated: JobHandler<'mail.account-activated'> = async 
 
 /** "A new message is waiting": a link only, never case data or an access key. */
 export const sendNewMessageNotice: JobHandler<'mail.new-message'> = async (job, ctx) => {
-  const message = await ctx.dataSource.getRepository(Message).findOne({ where: { id: job.data.messageId }, select: { id: true, userId: true } });
+  const message = await findMessageRecipient(ctx.dataSource, job.data.messageId);
   if (!message) return 'skipped';
   const user = await findUser(ctx, message.userId);
   if (!user || !user.notifyByEmail) return 'skipped';

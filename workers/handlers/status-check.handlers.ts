@@ -1,7 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { renderMessage } from '../../services/inbox/message-templates';
 import { statusAnswerLatency } from '../../services/shared/metrics';
-import { caseStatusData, loadStatusCheckAnswer, writeStatusAnswer } from '../../services/status-checks/status-check-answer';
+import { caseStatusData } from '../../services/status-checks/status-check-answer';
+import { failQueuedStatusCheck, loadStatusCheckAnswer, writeStatusAnswer } from '../../services/status-checks/status-check.repository';
 import type { JobHandler, JobInput, WorkerContext } from '../job-handler';
 
 /** Answers to "Sprawdź stan sprawy" send the "new message" e-mail at most once per citizen in this time. */
@@ -18,10 +19,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, ctx) => {
   const { statusCheckId } = job.data;
   if (typeof statusCheckId !== 'string' || !UUID.test(statusCheckId)) throw new UnrecoverableError('status-check.answer: no valid statusCheckId');
-  const row = await loadStatusCheckAnswer(ctx.dataSource, statusCheckId);
-  if (!row || row.request_status !== 'queued') return 'skipped';
+  const source = await loadStatusCheckAnswer(ctx.dataSource, statusCheckId);
+  if (!source || source.request.status !== 'queued') return 'skipped';
 
-  const data = caseStatusData(row);
+  const data = caseStatusData(source);
   const accessKeyUrl = `${ctx.config.publicUrl}/klucz-dostepu`;
   let rendered;
   try {
@@ -32,13 +33,13 @@ export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, 
   }
   const written = await writeStatusAnswer(ctx.dataSource, {
     statusCheckId,
-    userId: row.user_id,
+    userId: source.request.userId,
     rendered,
     data,
     mailThrottleMinutes: STATUS_MAIL_THROTTLE_MINUTES,
   });
   if (!written) return 'skipped';
-  statusAnswerLatency.observe((Date.now() - row.requested_at.getTime()) / 1000);
+  statusAnswerLatency.observe((Date.now() - source.request.requestedAt.getTime()) / 1000);
   if (written.mailEventId) {
     await ctx.outbox.publish([{ id: written.mailEventId, job: { name: 'mail.new-message', data: { messageId: written.messageId } } }]);
   }
@@ -48,5 +49,5 @@ export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, 
 /** After the last attempt: the request is marked `failed` (its citizen sees it in GET). */
 export async function markStatusCheckFailed(job: JobInput<'status-check.answer'>, ctx: WorkerContext): Promise<void> {
   if (typeof job.data.statusCheckId !== 'string' || !UUID.test(job.data.statusCheckId)) return;
-  await ctx.dataSource.query(`UPDATE status_checks SET status = 'failed' WHERE id = $1 AND status = 'queued'`, [job.data.statusCheckId]);
+  await failQueuedStatusCheck(ctx.dataSource, job.data.statusCheckId);
 }

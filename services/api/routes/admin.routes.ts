@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
-import { actorOf } from '../../audit/actor';
+import type { ActorService } from '../../audit/actor';
 import { createStaffBody, createUnitBody, unitSchema } from '../../office/office.schemas';
 import type { UnitsService } from '../../office/units.service';
 import type { ApiRouter } from '../api-router';
@@ -10,7 +9,7 @@ const tags = ['Administracja'];
 const admin = ['admin'] as const;
 
 /** Organisational units and staff accounts. */
-export function adminRoutes(api: ApiRouter, dataSource: DataSource, units: UnitsService): void {
+export function adminRoutes(api: ApiRouter, actors: ActorService, units: UnitsService): void {
   api
     .route({
       method: 'post',
@@ -25,7 +24,7 @@ export function adminRoutes(api: ApiRouter, dataSource: DataSource, units: Units
         ...authProblems,
         409: { description: 'unit_exists', schema: problemSchema },
       },
-      handler: async ({ principal, body, req }) => ({ status: 201, body: await units.createUnit(await actorOf(dataSource, principal, req), body) }),
+      handler: async ({ principal, body, req }) => ({ status: 201, body: await units.createUnit(await actors.of(principal, { ip: req.ip ?? null }), body) }),
     })
     .route({
       method: 'get',
@@ -50,6 +49,6 @@ export function adminRoutes(api: ApiRouter, dataSource: DataSource, units: Units
         ...problems.notFound,
         409: { description: 'login_taken', schema: problemSchema },
       },
-      handler: async ({ principal, body, req }) => ({ status: 201, body: await units.createStaff(await actorOf(dataSource, principal, req), body) }),
+      handler: async ({ principal, body, req }) => ({ status: 201, body: await units.createStaff(await actors.of(principal, { ip: req.ip ?? null }), body) }),
     });
 }

@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { actorOf } from '../../audit/actor';
+import type { ActorService } from '../../audit/actor';
 import { caseDetail, caseList, caseListQuery, changeCaseBody } from '../../office/case-management.schemas';
 import type { CaseManagementService } from '../../office/case-management.service';
 import { caseNumberParams } from '../../office/office.schemas';
@@ -11,7 +10,7 @@ const staff = ['registrar', 'official', 'admin'] as const;
 const deciders = ['official', 'admin'] as const;
 
 /** Running cases: the office's list, one case with its history, and changes by officials. */
-export function caseManagementRoutes(api: ApiRouter, dataSource: DataSource, cases: CaseManagementService): void {
+export function caseManagementRoutes(api: ApiRouter, actors: ActorService, cases: CaseManagementService): void {
   api
     .route({
       method: 'get',
@@ -50,7 +49,7 @@ export function caseManagementRoutes(api: ApiRouter, dataSource: DataSource, cas
       },
       handler: async ({ principal, params, body, req }) => ({
         status: 200,
-        body: await cases.change(await actorOf(dataSource, principal, req), params.number, body),
+        body: await cases.change(await actors.of(principal, { ip: req.ip ?? null }), params.number, body),
       }),
     });
 }

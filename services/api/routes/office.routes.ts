@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
-import { actorOf } from '../../audit/actor';
+import type { ActorService } from '../../audit/actor';
 import type { CaseOpeningService } from '../../office/case-opening.service';
-import { listOfficeSubmissions } from '../../office/office-submissions.service';
+import type { OfficeSubmissionsService } from '../../office/office-submissions.service';
 import { caseNumberParams, officeSubmission, officeSubmissionsQuery, openCaseBody, openedCase } from '../../office/office.schemas';
 import type { ApiRouter } from '../api-router';
 import { authProblems, problemSchema, problems } from '../../http/problem.schema';
@@ -11,7 +10,7 @@ const tags = ['Kancelaria'];
 const registrar = ['registrar'] as const;
 
 /** The filing office: incoming submissions, opening cases, access keys. */
-export function officeRoutes(api: ApiRouter, dataSource: DataSource, opening: CaseOpeningService): void {
+export function officeRoutes(api: ApiRouter, actors: ActorService, submissions: OfficeSubmissionsService, opening: CaseOpeningService): void {
   api
     .route({
       method: 'get',
@@ -21,7 +20,7 @@ export function officeRoutes(api: ApiRouter, dataSource: DataSource, opening: Ca
       roles: registrar,
       query: officeSubmissionsQuery,
       responses: { 200: { description: 'Pisma', schema: z.object({ items: z.array(officeSubmission) }) }, ...problems.badRequest, ...authProblems },
-      handler: async ({ query }) => ({ status: 200, body: await listOfficeSubmissions(dataSource, query.status) }),
+      handler: async ({ query }) => ({ status: 200, body: await submissions.list(query.status) }),
     })
     .route({
       method: 'post',
@@ -39,7 +38,7 @@ export function officeRoutes(api: ApiRouter, dataSource: DataSource, opening: Ca
       },
       handler: async ({ principal, body, req }) => ({
         status: 201,
-        body: await opening.open(await actorOf(dataSource, principal, req), body),
+        body: await opening.open(await actors.of(principal, { ip: req.ip ?? null }), body),
       }),
     })
     .route({
@@ -56,7 +55,7 @@ export function officeRoutes(api: ApiRouter, dataSource: DataSource, opening: Ca
       },
       handler: async ({ principal, params, req }) => ({
         status: 201,
-        body: await opening.reissueKey(await actorOf(dataSource, principal, req), params.number),
+        body: await opening.reissueKey(await actors.of(principal, { ip: req.ip ?? null }), params.number),
       }),
     });
 }
