@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AnyJob } from '../queue/jobs';
 import type { QueueProducer } from '../queue/queue.producer';
 import { logger } from '../shared/logger';
+import { insertOutboxEvent, isOutboxEventProcessed, lockUnpublishedOutboxEvents, markOutboxEventProcessed, markOutboxEventsPublished } from './outbox-event.repository';
 import type { RelaySource } from './relay';
 
 /** An event recorded in a transaction, to be published once that transaction commits. */
@@ -39,11 +40,7 @@ export class Outbox {
 
   /** Writes one outbox row inside the given transaction. */
   async record(manager: EntityManager, job: AnyJob): Promise<RecordedEvent> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO outbox_events (job_name, payload) VALUES ($1, $2) RETURNING id`,
-      [job.name, job.data],
-    );
-    return { id: rows[0].id, job };
+    return { id: await insertOutboxEvent(manager, job), job };
   }
 
   /** Publishes committed events; a failure (Redis down) is logged and left to the relay. */
@@ -51,9 +48,7 @@ export class Outbox {
     if (events.length === 0) return;
     try {
       await Promise.all(events.map((e) => this.producer.enqueue(e.job, e.id)));
-      await this.dataSource.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])`, [
-        events.map((e) => e.id),
-      ]);
+      await markOutboxEventsPublished(this.dataSource, events.map((e) => e.id));
     } catch (error) {
       logger.warn({ err: error, events: events.map((e) => e.id) }, 'outbox publish failed; the relay will retry');
     }
@@ -65,20 +60,10 @@ export class Outbox {
    */
   async relayOnce(graceMs: number, batch = 500): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; job_name: string; payload: unknown }> = await manager.query(
-        `SELECT id, job_name, payload FROM outbox_events
-          WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $1::float8 / 1000)
-          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [graceMs, batch],
-      );
-      // The job name was written by record() from a typed AnyJob: reading it back restores the pair.
-      await this.producer.enqueueAll(rows.map((row) => ({ job: { name: row.job_name, data: row.payload } as AnyJob, jobId: row.id })));
-      if (rows.length > 0) {
-        await manager.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])`, [
-          rows.map((r) => r.id),
-        ]);
-      }
-      return rows.length;
+      const pending = await lockUnpublishedOutboxEvents(manager, graceMs, batch);
+      await this.producer.enqueueAll(pending.map((e) => ({ job: e.job, jobId: e.id })));
+      await markOutboxEventsPublished(manager, pending.map((e) => e.id));
+      return pending.length;
     });
   }
 
@@ -88,15 +73,11 @@ export class Outbox {
   }
 
   /** True when a consumer already finished this event (for effects without a unique key). */
-  async isProcessed(eventId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM outbox_events WHERE id = $1 AND processed_at IS NOT NULL`,
-      [eventId],
-    );
-    return rows.length > 0;
+  isProcessed(eventId: string): Promise<boolean> {
+    return isOutboxEventProcessed(this.dataSource, eventId);
   }
 
-  async markProcessed(eventId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox_events SET processed_at = now() WHERE id = $1`, [eventId]);
+  markProcessed(eventId: string): Promise<void> {
+    return markOutboxEventProcessed(this.dataSource, eventId);
   }
 }

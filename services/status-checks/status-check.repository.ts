@@ -4,6 +4,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { CaseHistoryEntry } from '../../entities/case-history-entry.entity';
 import type { StatusCheck, StatusCheckState } from '../../entities/status-check.entity';
 import { CASE_SUMMARY_SQL, caseSummaryOf, type CaseSummaryColumns, type CaseSummaryRecord } from '../cases/case.repository';
+import type { RecordedEvent } from '../outbox/outbox.service';
 import type { Db } from '../shared/database';
 import type { Rendered } from '../shared/templates';
 
@@ -18,6 +19,9 @@ export interface StatusCheckAnswerSource {
   /** The case's history, oldest first (empty without a case). */
   history: Array<Pick<CaseHistoryEntry, 'status' | 'note' | 'changedAt'>>;
 }
+
+/** The job that tells a citizen by e-mail that a message is waiting. */
+const NEW_MESSAGE_MAIL = 'mail.new-message' as const;
 
 /** The columns of ANSWER_SQL, as PostgreSQL names them. */
 interface AnswerColumns extends Partial<CaseSummaryColumns> {
@@ -113,19 +117,19 @@ const WRITE_ANSWER_SQL = `
     RETURNING u.id
   ), event AS (
     INSERT INTO outbox_events (job_name, payload)
-    SELECT 'mail.new-message', jsonb_build_object('messageId', m.id) FROM m, mail RETURNING id
+    SELECT $9::text, jsonb_build_object('messageId', m.id) FROM m, mail RETURNING id
   )
   SELECT m.id AS message_id, (SELECT id FROM event) AS event_id FROM m`;
 
 /**
  * Writes the `case_status` message of one request and marks the request delivered, atomically.
- * Returns the message id and the id of the "new message" e-mail event (null when throttled or
- * unwanted), or null when this request had already been answered.
+ * Returns the message id and the "new message" e-mail event it recorded (null when throttled or
+ * unwanted), ready to publish, or null when this request had already been answered.
  */
 export async function writeStatusAnswer(
   dataSource: DataSource,
   answer: { statusCheckId: string; userId: string; rendered: Rendered; data: Record<string, unknown>; mailThrottleMinutes: number },
-): Promise<{ messageId: string; mailEventId: string | null } | null> {
+): Promise<{ messageId: string; mailEvent: RecordedEvent | null } | null> {
   const rows = await preparedQuery<{ message_id: string; event_id: string | null }>(dataSource, 'status-check-answer-write', WRITE_ANSWER_SQL, [
     answer.userId,
     answer.rendered.subject,
@@ -135,6 +139,22 @@ export async function writeStatusAnswer(
     `status-check:${answer.statusCheckId}`,
     answer.statusCheckId,
     answer.mailThrottleMinutes,
+    NEW_MESSAGE_MAIL,
   ]);
-  return rows.length ? { messageId: rows[0].message_id, mailEventId: rows[0].event_id } : null;
+  if (rows.length === 0) return null;
+  const { message_id: messageId, event_id: eventId } = rows[0];
+  // The same job the statement recorded (its name is $9, its payload the message id).
+  const mailEvent: RecordedEvent | null = eventId ? { id: eventId, job: { name: NEW_MESSAGE_MAIL, data: { messageId } } } : null;
+  return { messageId, mailEvent };
+}
+
+/** The ids of status checks still `queued` `graceMs` after they were asked for, oldest first. */
+export async function findQueuedStatusChecks(db: Db, graceMs: number, limit: number): Promise<string[]> {
+  const rows: Array<Pick<StatusCheck, 'id'>> = await db.query(
+    `SELECT id FROM status_checks
+      WHERE status = 'queued' AND requested_at < now() - make_interval(secs => $1::float8 / 1000)
+      ORDER BY requested_at LIMIT $2`,
+    [graceMs, limit],
+  );
+  return rows.map((r) => r.id);
 }

@@ -40,9 +40,7 @@ export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, 
   });
   if (!written) return 'skipped';
   statusAnswerLatency.observe((Date.now() - source.request.requestedAt.getTime()) / 1000);
-  if (written.mailEventId) {
-    await ctx.outbox.publish([{ id: written.mailEventId, job: { name: 'mail.new-message', data: { messageId: written.messageId } } }]);
-  }
+  if (written.mailEvent) await ctx.outbox.publish([written.mailEvent]);
   return 'done';
 };
 
