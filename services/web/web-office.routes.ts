@@ -10,11 +10,11 @@ import { listOfficeSubmissions } from '../office/office-submissions.service';
 import { caseNumberParams, openCaseBody } from '../office/office.schemas';
 import type { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
-import { newFormId, type OnceForms, type OnceOutcome } from './web-once';
+import { newFormId, type OneShotForms, type OneShotOutcome } from './one-shot-forms';
 import { WebForm, type FieldSpec } from './web-forms';
 import { sendPage } from './web-render';
 import { requireLogin, sessionOf } from '../http/session';
-import { endOfDayInWarsaw, warsawDate } from './web-dates';
+import { endOfDayInWarsaw, warsawDate } from '../shared/office-time';
 
 const staff = requireLogin(['registrar', 'official', 'admin']);
 const registrar = requireLogin(['registrar']);
@@ -59,7 +59,7 @@ export function webOfficeRoutes(
   opening: CaseOpeningService,
   management: CaseManagementService,
   units: UnitsService,
-  once: OnceForms,
+  once: OneShotForms,
 ): express.Router {
   const router = express.Router();
 
@@ -135,7 +135,7 @@ export function webOfficeRoutes(
     const formId = formIdOf(req);
     if (input) {
       // A reload of the page below sends this form again: it must not open a second case.
-      let outcome: OnceOutcome<Awaited<ReturnType<CaseOpeningService['open']>>> | undefined;
+      let outcome: OneShotOutcome<Awaited<ReturnType<CaseOpeningService['open']>>> | undefined;
       try {
         outcome = await once.run(formId, async () => opening.open(await actorOf(dataSource, sessionOf(res).principal, req), input), (opened) => opened.number);
       } catch (error) {

@@ -11,7 +11,7 @@ import { logger } from '../shared/logger';
 import { projectRoot } from '../shared/project-root';
 import { webAuthRoutes } from './web-auth.routes';
 import { webCasesRoutes } from './web-cases.routes';
-import { OnceForms } from './web-once';
+import { OneShotForms } from './one-shot-forms';
 import { webOfficeRoutes } from './web-office.routes';
 import { sameOriginPosts } from '../http/same-origin';
 import { webInboxRoutes } from './web-inbox.routes';
@@ -30,7 +30,7 @@ export interface WebDeps {
   tokens: TokenService;
   cookies: SessionCookies;
   /** One-shot forms (a reload must not open a second case). */
-  once: OnceForms;
+  once: OneShotForms;
   publicUrl: string;
   production: boolean;
   /** @deprecated the office pages' own SQL, until it moves into the domain. */
