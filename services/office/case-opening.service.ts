@@ -85,9 +85,10 @@ export class CaseOpeningService {
   }
 }
 
-async function findUnit(manager: EntityManager, symbol: string): Promise<{ id: string; symbol: string }> {
+/** The unit of a symbol; an unknown one is 404 about the `unitSymbol` field. */
+export async function findUnit(manager: EntityManager, symbol: string): Promise<{ id: string; symbol: string }> {
   const rows: Array<{ id: string; symbol: string }> = await manager.query(`SELECT id, symbol FROM units WHERE symbol = $1`, [symbol]);
-  if (rows.length === 0) throw AppError.notFound(`Nie ma komórki organizacyjnej ${symbol}.`);
+  if (rows.length === 0) throw AppError.notFound(`Nie ma komórki organizacyjnej ${symbol}.`, { field: 'unitSymbol' });
   return rows[0];
 }
 
@@ -97,7 +98,7 @@ export async function findResponsible(manager: EntityManager, login: string, uni
     `SELECT id, unit_id FROM users WHERE login = $1 AND role = 'official' AND status = 'active'`,
     [login],
   );
-  if (rows.length === 0) throw AppError.notFound(`Nie ma referenta o loginie ${login}.`);
+  if (rows.length === 0) throw AppError.notFound(`Nie ma referenta o loginie ${login}.`, { field: 'responsibleLogin' });
   if (rows[0].unit_id !== unitId) {
     throw AppError.validation([{ field: 'responsibleLogin', message: 'Osoba odpowiedzialna musi należeć do komórki prowadzącej sprawę.' }]);
   }
