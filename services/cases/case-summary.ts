@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CASE_STATUSES, type CaseStatus } from '../../entities/case.entity';
 import { CASE_STATUS_LABELS, isOverdue } from './case-status';
+import { personName } from './person-name';
 
 export const caseSummarySchema = z
   .object({
@@ -68,8 +69,8 @@ export function toCaseSummary(row: CaseSummaryRow, now: Date = new Date()): Case
 }
 
 /** "Firstname Lastname" or null, as message data carries the responsible person. */
-export function responsibleName(summary: CaseSummary): string | null {
-  return summary.responsiblePerson ? `${summary.responsiblePerson.firstName} ${summary.responsiblePerson.lastName}` : null;
+export function responsibleName(summary: Pick<CaseSummary, 'responsiblePerson'>): string | null {
+  return summary.responsiblePerson ? personName(summary.responsiblePerson) : null;
 }
 
 /** One case's summary row by id, or null. */

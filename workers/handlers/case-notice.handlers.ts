@@ -2,6 +2,7 @@ import type { CaseStatus } from '../../entities/case.entity';
 import { CASE_STATUS_LABELS } from '../../services/cases/case-status';
 import { deliverMessage } from '../../services/inbox/message-delivery.service';
 import { renderMessage } from '../../services/inbox/message-templates';
+import { PAGES } from '../../services/shared/page-paths';
 import type { JobHandler, WorkerContext } from '../job-handler';
 
 /**
@@ -74,5 +75,5 @@ async function deliverToLinked(
 }
 
 function statusCheckUrl(ctx: WorkerContext): string {
-  return `${ctx.config.publicUrl}/sprawdz-stan-sprawy`;
+  return `${ctx.config.publicUrl}${PAGES.statusCheck}`;
 }

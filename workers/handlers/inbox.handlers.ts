@@ -2,6 +2,7 @@ import { issueAccessKey } from '../../services/cases/access-keys';
 import { findCaseSummaryRow, responsibleName, toCaseSummary } from '../../services/cases/case-summary';
 import { deliverMessage } from '../../services/inbox/message-delivery.service';
 import { renderMessage } from '../../services/inbox/message-templates';
+import { PAGES } from '../../services/shared/page-paths';
 import type { JobHandler } from '../job-handler';
 
 /** The receipt of an ESP submission, into its sender's inbox. */
@@ -70,7 +71,7 @@ export const deliverCaseOpened: JobHandler<'inbox.case-opened'> = async (job, ct
       userId: cases[0].applicant_user_id,
       kind: 'case_opened',
       eventKey,
-      rendered: renderMessage('case_opened', { ...data, accessKey, statusCheckUrl: `${ctx.config.publicUrl}/sprawdz-stan-sprawy` }),
+      rendered: renderMessage('case_opened', { ...data, accessKey, statusCheckUrl: `${ctx.config.publicUrl}${PAGES.statusCheck}` }),
       data,
     });
     // A key issued here but never shown would revoke the one already delivered: roll it back

@@ -1,6 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { renderMessage } from '../../services/inbox/message-templates';
 import { statusAnswerLatency } from '../../services/shared/metrics';
+import { PAGES } from '../../services/shared/page-paths';
 import { caseStatusData, loadStatusCheckAnswer, writeStatusAnswer } from '../../services/status-checks/status-check-answer';
 import type { JobHandler, JobInput, WorkerContext } from '../job-handler';
 
@@ -22,7 +23,7 @@ export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, 
   if (!row || row.request_status !== 'queued') return 'skipped';
 
   const data = caseStatusData(row);
-  const accessKeyUrl = `${ctx.config.publicUrl}/klucz-dostepu`;
+  const accessKeyUrl = `${ctx.config.publicUrl}${PAGES.accessKey}`;
   let rendered;
   try {
     rendered = renderMessage('case_status', { ...data, accessKeyUrl });
