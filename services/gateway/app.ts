@@ -73,7 +73,7 @@ export function createApp(ctx: AppContext): express.Express {
       services: ctx.services,
       tokens: ctx.tokens,
       cookies,
-      once: new OneShotForms(ctx.redis, ctx.producer.prefix),
+      oneShot: new OneShotForms(ctx.redis, ctx.producer.prefix),
       publicUrl,
       production,
       dataSource: ctx.dataSource,
