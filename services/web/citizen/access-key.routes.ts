@@ -32,14 +32,6 @@ export function accessKeyRoutes(cases: CitizenCasesService): express.Router {
 }
 
 function keyPage(res: express.Response, form: WebForm, status = 200): void {
-  sendFormPage(
-    res,
-    'klucz-dostepu',
-    form,
-    {
-      title: 'Wpisz internetowy klucz dostępu',
-      fields: { key: form.field('key', { autocomplete: 'off', hint: '16 znaków, np. ABCD-EFGH-JKMN-PQRS. Wielkość liter, myślniki i spacje nie mają znaczenia.', extraClass: 'field--key' }) },
-    },
-    status,
-  );
+  const key = form.field('key', { autocomplete: 'off', hint: '16 znaków, np. ABCD-EFGH-JKMN-PQRS. Wielkość liter, myślniki i spacje nie mają znaczenia.', extraClass: 'field--key' });
+  sendFormPage(res, 'klucz-dostepu', form, { title: 'Wpisz internetowy klucz dostępu', fields: { key } }, status);
 }

@@ -57,14 +57,6 @@ export function statusCheckRoutes(checks: StatusCheckService): express.Router {
 }
 
 function checkPage(res: express.Response, form: WebForm, status = 200): void {
-  sendFormPage(
-    res,
-    'sprawdz-stan-sprawy',
-    form,
-    {
-      title: 'Sprawdź stan sprawy',
-      fields: { caseNumber: form.field('caseNumber', { autocomplete: 'off', hint: 'Na przykład GN.6840.12.2026. Znak sprawy znajdziesz w wiadomości o założeniu sprawy albo na piśmie z urzędu.' }) },
-    },
-    status,
-  );
+  const caseNumber = form.field('caseNumber', { autocomplete: 'off', hint: 'Na przykład GN.6840.12.2026. Znak sprawy znajdziesz w wiadomości o założeniu sprawy albo na piśmie z urzędu.' });
+  sendFormPage(res, 'sprawdz-stan-sprawy', form, { title: 'Sprawdź stan sprawy', fields: { caseNumber } }, status);
 }
