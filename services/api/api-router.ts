@@ -94,7 +94,7 @@ export class ApiRouter {
             body: spec.body ? parsedBody : undefined,
             query: spec.query ? parseOrThrow(spec.query, query) : undefined,
             params: spec.params ? parseOrThrow(spec.params, req.params) : undefined,
-            principal: res.locals.principal as Principal | undefined,
+            principal: res.locals.principal,
             req,
             res,
           };

@@ -3,12 +3,11 @@
  * JRWA class, sequence per unit, class and year, and the year of the start date in the office's
  * time zone.
  */
+import { OFFICE_TIME_ZONE } from '../shared/office-time';
 
 export const UNIT_SYMBOL_PATTERN = /^[A-Z]{1,5}(-[A-Z0-9]{1,5})?$/;
 export const JRWA_PATTERN = /^[0-9]{1,4}$/;
 const CASE_NUMBER_PATTERN = /^([A-Z]{1,5}(?:-[A-Z0-9]{1,5})?)\.([0-9]{1,4})\.([1-9][0-9]{0,8})\.([0-9]{4})$/;
-
-export const OFFICE_TIME_ZONE = 'Europe/Warsaw';
 
 export interface CaseNumberParts {
   unitSymbol: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../../entities/case.entity';
 import type { CaseSummaryRecord } from './case.repository';
 import { CASE_STATUS_LABELS, isOverdue } from './case-status';
+import { personName } from './person-name';
 
 export const caseSummarySchema = z
   .object({
@@ -38,6 +39,6 @@ export function toCaseSummary(record: CaseSummaryRecord, now: Date = new Date())
 }
 
 /** "Firstname Lastname" or null, as message data carries the responsible person. */
-export function responsibleName(summary: CaseSummary): string | null {
-  return summary.responsiblePerson ? `${summary.responsiblePerson.firstName} ${summary.responsiblePerson.lastName}` : null;
+export function responsibleName(summary: Pick<CaseSummary, 'responsiblePerson'>): string | null {
+  return summary.responsiblePerson ? personName(summary.responsiblePerson) : null;
 }

@@ -11,7 +11,7 @@ import { securityHeaders } from '../http/security-headers';
 import { SessionCookies } from '../http/session';
 import { errorSerializer, logger } from '../shared/logger';
 import { registerQueueDepth, registry } from '../shared/metrics';
-import { OnceForms } from '../web/web-once';
+import { OneShotForms } from '../web/one-shot-forms';
 import { webRouter } from '../web/web.router';
 import { queueDashboard } from './queue-dashboard';
 
@@ -78,7 +78,7 @@ export function createApp(ctx: AppContext): express.Express {
       services: ctx.services,
       tokens: ctx.tokens,
       cookies,
-      once: new OnceForms(ctx.redis, ctx.producer.prefix),
+      oneShot: new OneShotForms(ctx.redis, ctx.producer.prefix),
       publicUrl,
       production,
     }),

@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { AppContext } from '../context';
 import { sameOriginPosts } from '../http/same-origin';
 import { dashboardStylePolicy } from '../http/security-headers';
-import { pageError } from '../web/web.router';
+import { pageError } from '../web/page-errors';
 import { requireLogin, type SessionCookies } from '../http/session';
 import type { Authenticator } from '../http/authenticate';
 

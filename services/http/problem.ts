@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
+import { PAGES } from '../shared/page-paths';
 
 /** What the problem documents depend on: where the help page is, and whether to hide internals. */
 export interface ProblemSettings {
@@ -17,7 +18,7 @@ export function sendProblem(res: Response, error: AppError, publicUrl: string): 
     .type('application/problem+json')
     .send(
       JSON.stringify({
-        type: `${publicUrl}/pomoc#blad-${error.code}`,
+        type: `${publicUrl}${PAGES.help}#blad-${error.code}`,
         title: error.title,
         status: error.status,
         code: error.code,

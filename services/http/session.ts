@@ -4,6 +4,7 @@ import { STAFF_ROLES } from '../../entities/user.entity';
 import type { Principal, TokenService } from '../auth/token.service';
 import { SESSION_COOKIE } from './authenticate';
 import { AppError } from '../shared/app-error';
+import { PAGES } from '../shared/page-paths';
 
 /** The logged-in person of a page request, as the session cookie says. */
 export interface WebSession {
@@ -85,7 +86,7 @@ export class SessionCookies {
 
 /** The session of a request that passed requireLogin. */
 export function sessionOf(res: Response): WebSession {
-  const session = res.locals.session as WebSession | null;
+  const session = res.locals.session;
   if (!session) throw new Error('sessionOf() on a route without requireLogin()');
   return session;
 }
@@ -96,10 +97,10 @@ export function sessionOf(res: Response): WebSession {
  */
 export function requireLogin(roles: readonly Role[]): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const session = res.locals.session as WebSession | null;
+    const session = res.locals.session;
     if (!session) {
       const back = req.method === 'GET' ? req.originalUrl : req.baseUrl + req.path;
-      res.redirect(303, `/logowanie?next=${encodeURIComponent(back)}`);
+      res.redirect(303, `${PAGES.login}?next=${encodeURIComponent(back)}`);
       return;
     }
     if (!roles.includes(session.principal.role)) {
@@ -126,7 +127,8 @@ function forWhom(roles: readonly Role[]): string {
 
 /** True when `next` is a page the role may open: staff go to office pages, citizens to theirs. */
 export function nextFits(next: string, role: Role): boolean {
-  return isStaff(role) ? next.startsWith('/urzad') || next.startsWith('/admin/') : !next.startsWith('/urzad') && !next.startsWith('/admin/');
+  const officePage = next.startsWith(PAGES.office) || next.startsWith('/admin/');
+  return isStaff(role) ? officePage : !officePage;
 }
 
 /**

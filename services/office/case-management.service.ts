@@ -9,7 +9,8 @@ import { clockAfterStatusChange, clockWithNewDueAt, isAcceptableDueAt, type Dead
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';
 import { wallClockTime } from '../shared/database';
-import { findResponsible } from './case-opening.service';
+import { mayChangeCase, type CaseChangeField, type CaseChangeRight } from './case-change-rights';
+import { findResponsible, findUnit } from './case-opening.service';
 import type { CaseDetail, CaseListQuery, ChangeCaseInput } from './case-management.schemas';
 
 /** Officials and admins run cases: the list, one case with its history, and changes to it. */
@@ -33,6 +34,19 @@ export class CaseManagementService {
     return detail;
   }
 
+  /** Whether `actor` may change the case now: the unit rule of change(), and a closed case is no one's to change. */
+  async changeRight(actor: Actor, detail: CaseDetail): Promise<CaseChangeRight> {
+    if (isFinal(detail.status)) return 'closed';
+    const unitId = actor.role === 'official' ? (await findUnit(this.dataSource.manager, detail.unit.symbol)).id : '';
+    if (mayChangeCase(actor, unitId)) return 'allowed';
+    return actor.role === 'official' ? 'other_unit' : 'not_a_decider';
+  }
+
+  /** Changes a case (see applyChange) and answers with the case as it is afterwards. */
+  async change(actor: Actor, number: string, input: ChangeCaseInput): Promise<CaseDetail> {
+    return (await this.applyChange(actor, number, input)).detail;
+  }
+
   /**
    * Changes a case: status, responsible official, a note, a new deadline (KPA art. 36). The
    * case row is locked, so concurrent changes apply one after another; each status change and
@@ -42,12 +56,13 @@ export class CaseManagementService {
    * part of the case's story, which citizens read in their status answers) but sends no
    * `case_status_changed` notice: the contract sends one only when the status changed. A field
    * equal to its current value (same status, same official, same date) is no change; a body
-   * that changes nothing answers 200 with the case as it is and writes nothing.
+   * that changes nothing answers 200 with the case as it is and writes nothing. Answers the case
+   * afterwards and what changed.
    */
-  async change(actor: Actor, number: string, input: ChangeCaseInput): Promise<CaseDetail> {
+  async applyChange(actor: Actor, number: string, input: ChangeCaseInput): Promise<{ detail: CaseDetail; changed: CaseChangeField[] }> {
     return this.outbox.transaction(async (manager, emit) => {
       const current = await lockCase(manager, number);
-      if (actor.role !== 'admin' && !(actor.role === 'official' && actor.unitId === current.unitId)) {
+      if (!mayChangeCase(actor, current.unitId)) {
         throw AppError.forbidden('Sprawę może zmienić referent komórki, która ją prowadzi, albo administrator.');
       }
       if (isFinal(current.status)) throw AppError.conflict('case_closed', 'Sprawa jest zakończona i nie można jej już zmienić.');
@@ -55,7 +70,7 @@ export class CaseManagementService {
       // The time after the lock, not the transaction's start: a change that waited for the lock
       // must not stop or restart the clock before the change it waited for.
       const now = await wallClockTime(manager);
-      const fields: string[] = [];
+      const fields: CaseChangeField[] = [];
 
       const newStatus = input.status !== undefined && input.status !== current.status ? input.status : null;
       let clock: DeadlineClock = { dueAt: current.dueAt, pausedSince: current.pausedSince };
@@ -83,7 +98,7 @@ export class CaseManagementService {
         }
       }
       if (input.note !== undefined) fields.push('note');
-      if (fields.length === 0) return (await caseDetail(manager, number))!;
+      if (fields.length === 0) return { detail: (await caseDetail(manager, number))!, changed: fields };
 
       const status = newStatus ?? current.status;
       await updateCaseState(manager, current.id, {
@@ -125,7 +140,7 @@ export class CaseManagementService {
           ...(newDueAt ? { reason: input.reason } : {}),
         },
       });
-      return (await caseDetail(manager, number))!;
+      return { detail: (await caseDetail(manager, number))!, changed: fields };
     });
   }
 }

@@ -91,16 +91,17 @@ export class CaseOpeningService {
   }
 }
 
-async function findUnit(manager: EntityManager, symbol: string): Promise<{ id: string; symbol: string }> {
+/** The unit of a symbol; an unknown one is 404 about the `unitSymbol` field. */
+export async function findUnit(manager: EntityManager, symbol: string): Promise<{ id: string; symbol: string }> {
   const unit = await findUnitBySymbol(manager, symbol);
-  if (!unit) throw AppError.notFound(`Nie ma komórki organizacyjnej ${symbol}.`);
+  if (!unit) throw AppError.notFound(`Nie ma komórki organizacyjnej ${symbol}.`, { field: 'unitSymbol' });
   return unit;
 }
 
 /** The responsible official must be an active official of the case's unit. */
 export async function findResponsible(manager: EntityManager, login: string, unitId: string): Promise<string> {
   const official = await findActiveOfficial(manager, login);
-  if (!official) throw AppError.notFound(`Nie ma referenta o loginie ${login}.`);
+  if (!official) throw AppError.notFound(`Nie ma referenta o loginie ${login}.`, { field: 'responsibleLogin' });
   if (official.unitId !== unitId) {
     throw AppError.validation([{ field: 'responsibleLogin', message: 'Osoba odpowiedzialna musi należeć do komórki prowadzącej sprawę.' }]);
   }

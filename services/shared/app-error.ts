@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly detail: string = title,
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
+    /** The request field a refusal is about when it has no `errors` list (a form shows it there); never sent. */
+    readonly field?: string,
   ) {
     super(`${code}: ${detail}`);
     this.name = 'AppError';
@@ -25,8 +27,9 @@ export class AppError extends Error {
     return new AppError(400, 'validation_failed', 'Niepoprawne dane', detail, errors);
   }
 
-  static notFound(detail = 'Nie znaleziono zasobu.'): AppError {
-    return new AppError(404, 'not_found', 'Nie znaleziono', detail);
+  /** `field`: the request field that named what is missing (an official's login, a unit's symbol). */
+  static notFound(detail = 'Nie znaleziono zasobu.', options: { field?: string } = {}): AppError {
+    return new AppError(404, 'not_found', 'Nie znaleziono', detail, undefined, {}, options.field);
   }
 
   static unauthorized(detail = 'Zaloguj się, aby skorzystać z tej usługi.'): AppError {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { OFFICE_TIME_ZONE } from './office-time';
 import { projectRoot } from './project-root';
 
 /** A rendered message or e-mail: subject, plain text and HTML. */
@@ -10,7 +11,6 @@ export interface Rendered {
   html: string;
 }
 
-const OFFICE_TIME_ZONE = 'Europe/Warsaw';
 const dateTimeFormat = new Intl.DateTimeFormat('pl-PL', { timeZone: OFFICE_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat('pl-PL', { timeZone: OFFICE_TIME_ZONE, dateStyle: 'long' });
 

@@ -101,15 +101,15 @@ export class WebForm {
   }
 
   /**
-   * Records what a domain service refused, next to `field` when the problem is about that one
-   * field (a name, or a map from error code to field name), else in general; anything but an
-   * AppError is a bug and is rethrown.
+   * Records what a domain service refused: next to the fields its `errors` name, or the field the
+   * error itself names (an unknown official's login), or else `fieldOrByCode` (a name, or a map
+   * from error code to field name), else in general; anything but an AppError is a bug and is rethrown.
    */
   fail(error: unknown, fieldOrByCode?: string | Record<string, string>): void {
     if (!(error instanceof AppError)) throw error;
     this.status = error.status;
     Object.assign(this.headers, error.headers); // e.g. Retry-After belongs to the page's answer too
-    const field = typeof fieldOrByCode === 'string' ? fieldOrByCode : fieldOrByCode?.[error.code];
+    const field = error.field ?? (typeof fieldOrByCode === 'string' ? fieldOrByCode : fieldOrByCode?.[error.code]);
     if (error.errors?.length) {
       for (const e of error.errors) this.addFieldError(e.field, e.message);
     } else if (field && error.status !== 429) {

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { Role } from '../../entities/user.entity';
 import { renderPage } from '../shared/templates';
-import type { WebSession } from '../http/session';
+import { PAGES } from '../shared/page-paths';
 
 /** A link of the main navigation. */
 interface NavLink {
@@ -33,41 +33,41 @@ export interface PageUser {
 
 const NAV: Record<'anonymous' | Role, Array<{ href: string; label: string }>> = {
   anonymous: [
-    { href: '/', label: 'Strona główna' },
-    { href: '/logowanie', label: 'Zaloguj się' },
-    { href: '/rejestracja', label: 'Załóż konto' },
-    { href: '/pomoc', label: 'Pomoc' },
+    { href: PAGES.home, label: 'Strona główna' },
+    { href: PAGES.login, label: 'Zaloguj się' },
+    { href: PAGES.register, label: 'Załóż konto' },
+    { href: PAGES.help, label: 'Pomoc' },
   ],
   citizen: [
-    { href: '/skrzynka', label: 'Skrzynka kontaktowa' },
-    { href: '/wyslij-pismo', label: 'Wyślij pismo' },
-    { href: '/moje-pisma', label: 'Moje pisma' },
-    { href: '/moje-sprawy', label: 'Moje sprawy' },
-    { href: '/klucz-dostepu', label: 'Klucz dostępu' },
-    { href: '/sprawdz-stan-sprawy', label: 'Sprawdź stan sprawy' },
-    { href: '/pomoc', label: 'Pomoc' },
+    { href: PAGES.inbox, label: 'Skrzynka kontaktowa' },
+    { href: PAGES.sendLetter, label: 'Wyślij pismo' },
+    { href: PAGES.myLetters, label: 'Moje pisma' },
+    { href: PAGES.myCases, label: 'Moje sprawy' },
+    { href: PAGES.accessKey, label: 'Klucz dostępu' },
+    { href: PAGES.statusCheck, label: 'Sprawdź stan sprawy' },
+    { href: PAGES.help, label: 'Pomoc' },
   ],
   registrar: [
-    { href: '/urzad', label: 'Pulpit' },
-    { href: '/urzad/pisma', label: 'Pisma z ESP' },
-    { href: '/urzad/sprawy/nowa', label: 'Wniosek papierowy' },
-    { href: '/urzad/sprawy', label: 'Sprawy' },
+    { href: PAGES.office, label: 'Pulpit' },
+    { href: PAGES.officeLetters, label: 'Pisma z ESP' },
+    { href: PAGES.paperCase, label: 'Wniosek papierowy' },
+    { href: PAGES.officeCases, label: 'Sprawy' },
   ],
   official: [
-    { href: '/urzad', label: 'Pulpit' },
-    { href: '/urzad/sprawy', label: 'Sprawy' },
+    { href: PAGES.office, label: 'Pulpit' },
+    { href: PAGES.officeCases, label: 'Sprawy' },
   ],
   admin: [
-    { href: '/urzad', label: 'Pulpit' },
-    { href: '/urzad/sprawy', label: 'Sprawy' },
-    { href: '/admin/queues', label: 'Kolejki zadań' },
+    { href: PAGES.office, label: 'Pulpit' },
+    { href: PAGES.officeCases, label: 'Sprawy' },
+    { href: PAGES.queueDashboard, label: 'Kolejki zadań' },
   ],
 };
 
 function navFor(user: PageUser | null, path: string): NavLink[] {
   return NAV[user ? user.role : 'anonymous'].map((link) => ({
     ...link,
-    current: link.href === path || (link.href !== '/' && link.href !== '/urzad' && path.startsWith(`${link.href}/`)),
+    current: link.href === path || (link.href !== PAGES.home && link.href !== PAGES.office && path.startsWith(`${link.href}/`)),
   }));
 }
 
@@ -76,8 +76,8 @@ function navFor(user: PageUser | null, path: string): NavLink[] {
  * cached: they show personal data and one-time secrets (access keys).
  */
 export function sendPage(res: Response, view: string, frame: PageFrame & Record<string, unknown>, status = 200): void {
-  const user = (res.locals.user as PageUser | undefined) ?? null;
-  const session = (res.locals.session as WebSession | null | undefined) ?? null;
+  const user = res.locals.user ?? null;
+  const session = res.locals.session ?? null;
   const html = renderPage(view, {
     errorList: [],
     notice: null,

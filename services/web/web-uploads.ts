@@ -3,7 +3,6 @@ import multer from 'multer';
 import { AppError } from '../shared/app-error';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES, TOO_MANY_ATTACHMENTS } from '../submissions/submission.schemas';
 import type { SubmitInput } from '../submissions/submission.schemas';
-import type { WebSession } from '../http/session';
 
 /** The largest letter form read: the attachments' total plus room for the text fields. */
 const MAX_LETTER_BYTES = MAX_ATTACHMENTS_BYTES + 1024 * 1024;
@@ -43,7 +42,7 @@ export function letterUpload() {
     const length = req.headers['content-length'];
     if (length === undefined) return next(LENGTH_REQUIRED);
     if (Number(length) > MAX_LETTER_BYTES) return next(TOO_LARGE);
-    const session = res.locals.session as WebSession | null;
+    const session = res.locals.session;
     const upload = session?.principal.role === 'citizen' ? withFiles : textOnly;
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {

@@ -3,6 +3,7 @@ import { listLinkedUserIds } from '../../services/cases/case.repository';
 import { CASE_STATUS_LABELS } from '../../services/cases/case-status';
 import { deliverMessage } from '../../services/inbox/message-delivery.service';
 import { renderMessage } from '../../services/inbox/message-templates';
+import { PAGES } from '../../services/shared/page-paths';
 import type { JobHandler, WorkerContext } from '../job-handler';
 
 /**
@@ -63,5 +64,5 @@ async function deliverToLinked(
 }
 
 function statusCheckUrl(ctx: WorkerContext): string {
-  return `${ctx.config.publicUrl}/sprawdz-stan-sprawy`;
+  return `${ctx.config.publicUrl}${PAGES.statusCheck}`;
 }

@@ -6,6 +6,7 @@ import { messageExists } from '../../services/inbox/message.repository';
 import { findSubmissionForReceipt } from '../../services/submissions/submission.repository';
 import { deliverMessage } from '../../services/inbox/message-delivery.service';
 import { renderMessage } from '../../services/inbox/message-templates';
+import { PAGES } from '../../services/shared/page-paths';
 import type { JobHandler } from '../job-handler';
 
 /** The receipt of an ESP submission, into its sender's inbox. */
@@ -64,7 +65,7 @@ export const deliverCaseOpened: JobHandler<'inbox.case-opened'> = async (job, ct
       userId: locked.applicantUserId,
       kind: 'case_opened',
       eventKey,
-      rendered: renderMessage('case_opened', { ...data, accessKey, statusCheckUrl: `${ctx.config.publicUrl}/sprawdz-stan-sprawy` }),
+      rendered: renderMessage('case_opened', { ...data, accessKey, statusCheckUrl: `${ctx.config.publicUrl}${PAGES.statusCheck}` }),
       data,
     });
     // A key issued here but never shown would revoke the one already delivered: roll it back

@@ -4,6 +4,7 @@ import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../../services/ac
 import { findUserById } from '../../services/accounts/user.repository';
 import { findMessageRecipient } from '../../services/inbox/message.repository';
 import { renderMail } from '../../services/mail/mail-templates';
+import { inboxMessagePath, PAGES } from '../../services/shared/page-paths';
 import type { Rendered } from '../../services/shared/templates';
 import type { JobHandler, WorkerContext } from '../job-handler';
 
@@ -34,7 +35,7 @@ export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job
   const mail = renderMail('activation-code', {
     login: user.login,
     code: activationCodeOf(row.seed),
-    activationUrl: url(ctx, `/aktywacja?login=${encodeURIComponent(user.login)}`),
+    activationUrl: url(ctx, `${PAGES.activation}?login=${encodeURIComponent(user.login)}`),
     validHours: ACTIVATION_CODE_VALID_HOURS,
   });
   const sent = await sendOnce(job, ctx, user.email, mail);
@@ -46,14 +47,14 @@ export const sendActivationCode: JobHandler<'mail.activation-code'> = async (job
 export const sendEmailTaken: JobHandler<'mail.email-taken'> = async (job, ctx) => {
   const user = await findUser(ctx, job.data.userId);
   if (!user) return 'skipped';
-  const mail = renderMail('email-taken', { firstName: user.firstName, loginUrl: url(ctx, '/logowanie'), helpUrl: url(ctx, '/pomoc') });
+  const mail = renderMail('email-taken', { firstName: user.firstName, loginUrl: url(ctx, PAGES.login), helpUrl: url(ctx, PAGES.help) });
   return sendOnce(job, ctx, user.email, mail);
 };
 
 export const sendAccountActivated: JobHandler<'mail.account-activated'> = async (job, ctx) => {
   const user = await findUser(ctx, job.data.userId);
   if (!user) return 'skipped';
-  const mail = renderMail('account-activated', { firstName: user.firstName, login: user.login, inboxUrl: url(ctx, '/skrzynka') });
+  const mail = renderMail('account-activated', { firstName: user.firstName, login: user.login, inboxUrl: url(ctx, PAGES.inbox) });
   return sendOnce(job, ctx, user.email, mail);
 };
 
@@ -65,8 +66,8 @@ export const sendNewMessageNotice: JobHandler<'mail.new-message'> = async (job, 
   if (!user || !user.notifyByEmail) return 'skipped';
   const mail = renderMail('new-message', {
     firstName: user.firstName,
-    messageUrl: url(ctx, `/skrzynka/${message.id}`),
-    settingsUrl: url(ctx, '/skrzynka/ustawienia'),
+    messageUrl: url(ctx, inboxMessagePath(message.id)),
+    settingsUrl: url(ctx, PAGES.inboxSettings),
   });
   return sendOnce(job, ctx, user.email, mail);
 };

@@ -3,6 +3,7 @@ import { renderMessage } from '../../services/inbox/message-templates';
 import { statusAnswerLatency } from '../../services/shared/metrics';
 import { caseStatusData } from '../../services/status-checks/status-check-answer';
 import { failQueuedStatusCheck, loadStatusCheckAnswer, writeStatusAnswer } from '../../services/status-checks/status-check.repository';
+import { PAGES } from '../../services/shared/page-paths';
 import type { JobHandler, JobInput, WorkerContext } from '../job-handler';
 
 /** Answers to "Sprawdź stan sprawy" send the "new message" e-mail at most once per citizen in this time. */
@@ -23,7 +24,7 @@ export const answerStatusCheck: JobHandler<'status-check.answer'> = async (job, 
   if (!source || source.request.status !== 'queued') return 'skipped';
 
   const data = caseStatusData(source);
-  const accessKeyUrl = `${ctx.config.publicUrl}/klucz-dostepu`;
+  const accessKeyUrl = `${ctx.config.publicUrl}${PAGES.accessKey}`;
   let rendered;
   try {
     rendered = renderMessage('case_status', { ...data, accessKeyUrl });

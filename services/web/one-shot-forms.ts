@@ -14,10 +14,10 @@ export function newFormId(): string {
 }
 
 /** What a one-shot form's id says when it is sent. */
-type OnceClaim = { fresh: true } | { fresh: false; result: string | null };
+type OneShotClaim = { fresh: true } | { fresh: false; result: string | null };
 
 /** The outcome of a one-shot form: its act done now, or what an earlier sending did (null: still running). */
-export type OnceOutcome<T> = { done: true; value: T } | { done: false; result: string | null };
+export type OneShotOutcome<T> = { done: true; value: T } | { done: false; result: string | null };
 
 /**
  * One-shot forms: forms whose act must not happen twice when the browser sends them again (a
@@ -25,7 +25,7 @@ export type OnceOutcome<T> = { done: true; value: T } | { done: false; result: s
  * would kill the key just handed over). Each such form carries a random id; the first POST
  * claims it in Redis, a later one learns what the first did. The ids are kept for a day.
  */
-export class OnceForms {
+export class OneShotForms {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -36,7 +36,7 @@ export class OnceForms {
    * A failed act gives the id back (the corrected form is sent with the same id); a done one
    * never does, even if recording its result (`resultOf`, e.g. the case number) fails.
    */
-  async run<T>(id: unknown, act: () => Promise<T>, resultOf: (value: T) => string): Promise<OnceOutcome<T>> {
+  async run<T>(id: unknown, act: () => Promise<T>, resultOf: (value: T) => string): Promise<OneShotOutcome<T>> {
     const claim = await this.claim(id);
     if (!claim.fresh) return { done: false, result: claim.result };
     let value: T;
@@ -55,7 +55,7 @@ export class OnceForms {
    * with). When the same form is still being handled (a double click), waits a little for its
    * outcome: its result, or its release after a failure (then this one goes ahead).
    */
-  private async claim(id: unknown): Promise<OnceClaim> {
+  private async claim(id: unknown): Promise<OneShotClaim> {
     if (typeof id !== 'string' || !UUID.test(id)) return { fresh: true };
     for (let waited = 0; ; waited += PENDING_POLL_MS) {
       const earlier = (await this.redis.call('SET', this.key(id), '', 'NX', 'EX', REMEMBER_SECONDS, 'GET')) as string | null;
@@ -75,6 +75,7 @@ export class OnceForms {
     if (typeof id === 'string' && UUID.test(id)) await this.redis.del(this.key(id));
   }
 
+  // The key's old name stays: claims made before a deploy must still be found after it.
   private key(id: string): string {
     return `${this.prefix}:web-once:${id}`;
   }

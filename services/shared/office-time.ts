@@ -1,4 +1,5 @@
-const OFFICE_TIME_ZONE = 'Europe/Warsaw';
+/** The office's time zone: its calendar days, deadlines and case-number years are Warsaw's. */
+export const OFFICE_TIME_ZONE = 'Europe/Warsaw';
 
 /** The UTC offset of Warsaw at `instant`, in minutes (60 in winter, 120 in summer). */
 function warsawOffsetMinutes(instant: Date): number {

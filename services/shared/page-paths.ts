@@ -1,0 +1,37 @@
+/**
+ * The addresses of the web pages, defined once: the pages route and link by them, and the workers
+ * build the links in messages and e-mails from them (with the service's public address in front).
+ */
+export const PAGES = {
+  home: '/',
+  register: '/rejestracja',
+  activation: '/aktywacja',
+  resendActivation: '/aktywacja/nowy-kod',
+  login: '/logowanie',
+  logout: '/wyloguj',
+  help: '/pomoc',
+  terms: '/regulamin',
+  accessibility: '/deklaracja-dostepnosci',
+  inbox: '/skrzynka',
+  inboxSettings: '/skrzynka/ustawienia',
+  sendLetter: '/wyslij-pismo',
+  myLetters: '/moje-pisma',
+  myCases: '/moje-sprawy',
+  accessKey: '/klucz-dostepu',
+  statusCheck: '/sprawdz-stan-sprawy',
+  office: '/urzad',
+  officeLetters: '/urzad/pisma',
+  officeCases: '/urzad/sprawy',
+  paperCase: '/urzad/sprawy/nowa',
+  queueDashboard: '/admin/queues',
+} as const;
+
+/** One message of the contact inbox. */
+export function inboxMessagePath(id: string): string {
+  return `${PAGES.inbox}/${id}`;
+}
+
+/** The office's page of one case. */
+export function officeCasePath(number: string): string {
+  return `${PAGES.officeCases}/${encodeURIComponent(number)}`;
+}

@@ -1,0 +1,23 @@
+import express from 'express';
+import type { DomainServices } from '../../domain-services';
+import { accessKeyRoutes } from './access-key.routes';
+import { inboxSettingsRoutes } from './inbox-settings.routes';
+import { inboxRoutes } from './inbox.routes';
+import { lettersRoutes } from './letters.routes';
+import { myCasesRoutes } from './my-cases.routes';
+import { statusCheckRoutes } from './status-check.routes';
+
+/** The citizens' pages: the contact inbox and its settings, letters to the ESP, their cases and status checks. */
+export function citizenPages(services: DomainServices): express.Router {
+  // The settings' /skrzynka/ustawienia before the message page's /skrzynka/:id.
+  return express
+    .Router()
+    .use(
+      inboxSettingsRoutes(services.accounts),
+      inboxRoutes(services.inbox),
+      lettersRoutes(services.submissions),
+      accessKeyRoutes(services.citizenCases),
+      myCasesRoutes(services.citizenCases),
+      statusCheckRoutes(services.statusChecks),
+    );
+}

@@ -1,0 +1,19 @@
+import express from 'express';
+import { accessKeyRoutes } from './access-key.routes';
+import { caseFromLetterRoutes } from './case-from-letter.routes';
+import { caseListRoutes } from './case-list.routes';
+import { caseRoutes } from './case.routes';
+import { dashboardRoutes } from './dashboard.routes';
+import { lettersRoutes } from './letters.routes';
+import type { OfficeDeps } from './office-pages';
+import { paperCaseRoutes } from './paper-case.routes';
+
+export type { OfficeDeps } from './office-pages';
+
+/** The office's pages: dashboard, incoming ESP letters, opening cases, the case list and one case. */
+export function officePages(deps: OfficeDeps): express.Router {
+  // The paper form's /urzad/sprawy/nowa before the case page's /urzad/sprawy/:number.
+  return express
+    .Router()
+    .use(dashboardRoutes(deps), lettersRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), accessKeyRoutes(deps));
+}
