@@ -2,12 +2,15 @@ import { AccountService } from './accounts/account.service';
 import { ActorService } from './audit/actor';
 import { AuditLogService } from './audit/audit-log.service';
 import { CitizenCasesService } from './citizen-cases/citizen-cases.service';
+import { InboxNoticeService } from './inbox/inbox-notices.service';
 import { InboxService } from './inbox/inbox.service';
+import { MailNoticeService } from './mail/mail-notices.service';
 import { CaseManagementService } from './office/case-management.service';
 import { CaseOpeningService } from './office/case-opening.service';
 import { OfficeSubmissionsService } from './office/office-submissions.service';
 import { UnitsService } from './office/units.service';
 import type { Connections } from './shared/connections';
+import { StatusCheckAnswerService } from './status-checks/status-check-answer.service';
 import { StatusCheckService } from './status-checks/status-check.service';
 import { SubmissionService } from './submissions/submission.service';
 
@@ -24,6 +27,10 @@ export interface DomainServices {
   officeSubmissions: OfficeSubmissionsService;
   actors: ActorService;
   auditLog: AuditLogService;
+  /** The workers' side: messages and e-mails that acts cause, and the status-check answers. */
+  inboxNotices: InboxNoticeService;
+  mailNotices: MailNoticeService;
+  statusCheckAnswers: StatusCheckAnswerService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -40,5 +47,8 @@ export function createDomainServices(c: Connections): DomainServices {
     officeSubmissions: new OfficeSubmissionsService(c.dataSource),
     actors: new ActorService(c.dataSource),
     auditLog: new AuditLogService(c.dataSource),
+    inboxNotices: new InboxNoticeService(c.dataSource, c.outbox, c.config.publicUrl),
+    mailNotices: new MailNoticeService(c.dataSource, c.outbox, c.config.publicUrl),
+    statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
   };
 }

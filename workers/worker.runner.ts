@@ -7,10 +7,11 @@ import { startRelay } from '../services/outbox/relay';
 import { statusCheckRelaySource } from '../services/status-checks/status-check.relay';
 import { JOB_QUEUE, QUEUE_NAMES, type JobName, type JobNameOf, type JobOutcome, type JobPayloads, type QueueName } from '../services/queue/jobs';
 import { logger } from '../services/shared/logger';
+import { PermanentFailure } from '../services/shared/permanent-failure';
 import { jobDuration } from '../services/shared/metrics';
 import { createRedis } from '../services/shared/redis';
-import type { JobHandler, JobInput, WorkerContext } from './job-handler';
-import { assertHandlersComplete, GIVE_UP_HANDLERS, JOB_HANDLERS } from './job-handlers';
+import type { JobHandler, JobInput, WorkerContext } from './job-handler.types';
+import { assertHandlersComplete, GIVE_UP_HANDLERS, JOB_HANDLERS } from './job-handler.registry';
 
 export interface RunningWorkers {
   queues: QueueName[];
@@ -84,6 +85,8 @@ async function runJob(queue: QueueName, job: Job<JobPayloads[JobName], JobOutcom
     return outcome;
   } catch (error) {
     end({ outcome: 'failed' });
+    // The domain's word for "retrying cannot help" becomes BullMQ's: no further attempts.
+    if (error instanceof PermanentFailure) throw new UnrecoverableError(error.message);
     throw error;
   }
 }

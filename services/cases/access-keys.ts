@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { crockfordBase32, keyedHash, normaliseCrockford } from '../shared/secrets';
-import { insertAccessKey, revokeLiveAccessKey } from './access-key.repository';
+import { accessKeyEverIssued, insertAccessKey, revokeLiveAccessKey } from './access-key.repository';
 
 const PURPOSE = 'access-key';
 const SYMBOLS = 16; // 80 random bits
@@ -41,4 +41,15 @@ export async function issueAccessKey(manager: EntityManager, caseId: string): Pr
   const key = generateAccessKey();
   await insertAccessKey(manager, { caseId, keyHash: accessKeyHash(key) });
   return key;
+}
+
+/**
+ * The key of a case opened from a submission whose sender asked for one: it is made with the
+ * `case_opened` notice, in the transaction that writes it. A key the filing office issued
+ * meanwhile (at the counter) stands: a new one here would silently revoke it. Returns the clear
+ * key to put in the notice, or null when none is to be made.
+ */
+export async function keyForCaseOpenedNotice(manager: EntityManager, caseId: string, requested: boolean): Promise<string | null> {
+  if (!requested || (await accessKeyEverIssued(manager, caseId))) return null;
+  return issueAccessKey(manager, caseId);
 }

@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
+import { OFFICE_TIME_ZONE } from '../shared/office-time';
 import { polishPublicHolidays } from './polish-holidays';
-
-/** The office's time zone: deadlines end at the end of a local day there. */
-const OFFICE_TIME_ZONE = 'Europe/Warsaw';
 
 /** A deadline as KPA art. 35 gives it: a number of days or of months. */
 export type DeadlineTerm = { days: number } | { months: number };

@@ -1,5 +1,5 @@
-import { UnrecoverableError } from 'bullmq';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { PermanentFailure } from '../shared/permanent-failure';
 import type { Rendered } from '../shared/templates';
 
 /** What nodemailer attaches to an SMTP failure. */
@@ -31,7 +31,7 @@ export class Mailer {
   }
 
   /**
-   * Sends one e-mail. A permanent refusal throws `UnrecoverableError` (the job fails at once);
+   * Sends one e-mail. A permanent refusal throws `PermanentFailure` (the job fails at once);
    * any other failure throws as it is, so that the job is retried with backoff.
    */
   async send(to: string, mail: Rendered): Promise<void> {
@@ -39,7 +39,7 @@ export class Mailer {
       await this.transport.sendMail({ from: this.from, to, subject: mail.subject, text: mail.text, html: mail.html });
     } catch (error) {
       if (!isPermanentSmtpFailure(error)) throw error;
-      throw new UnrecoverableError(`the mail server refused the message for good (${(error as SmtpFailure).responseCode})`);
+      throw new PermanentFailure(`the mail server refused the message for good (${(error as SmtpFailure).responseCode})`);
     }
   }
 

@@ -4,7 +4,7 @@ import type { Actor } from '../audit/actor';
 import { audit } from '../audit/audit.service';
 import { issueAccessKey } from '../cases/access-keys';
 import { insertHistoryEntry } from '../cases/case-history.repository';
-import { allocateCaseNumber } from '../cases/case-numbering';
+import { allocateCaseNumber } from '../cases/case-number-allocator';
 import { insertCase, insertCaseLink, lockCaseIdByNumber } from '../cases/case.repository';
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';

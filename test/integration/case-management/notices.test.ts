@@ -3,7 +3,7 @@ import { createOffice, type Office } from '../../support/office';
 import { TestService, type Citizen } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';
 import { deliverCaseDeadlineChanged, deliverCaseStatusChanged } from '../../../workers/handlers/case-notice.handlers';
-import type { WorkerContext } from '../../../workers/job-handler';
+import type { WorkerContext } from '../../../workers/job-handler.types';
 
 const service = new TestService();
 let office: Office;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Mailer } from '../../../services/mail/mailer';
 import { deliverCaseOpened } from '../../../workers/handlers/inbox.handlers';
-import type { WorkerContext } from '../../../workers/job-handler';
+import type { WorkerContext } from '../../../workers/job-handler.types';
 import { createOffice, type Office } from '../../support/office';
 import { TestService, type Citizen } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';

@@ -1,5 +1,5 @@
 import { JOB_NAMES } from '../../../services/queue/jobs';
-import { assertHandlersComplete, JOB_HANDLERS } from '../../../workers/job-handlers';
+import { assertHandlersComplete, JOB_HANDLERS } from '../../../workers/job-handler.registry';
 
 describe('the job handler registry, checked at start', () => {
   test('when every job name has its handler, then the check passes', () => {

@@ -3,7 +3,7 @@ import { deliverCaseDeadlineChanged, deliverCaseStatusChanged } from './handlers
 import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
 import { sendAccountActivated, sendActivationCode, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
 import { answerStatusCheck, markStatusCheckFailed } from './handlers/status-check.handlers';
-import type { JobHandlers, JobInput, WorkerContext } from './job-handler';
+import type { JobHandlers, JobInput, WorkerContext } from './job-handler.types';
 
 /** Every job name mapped to exactly one handler (the type makes a missing one a compile error). */
 export const JOB_HANDLERS: JobHandlers = {

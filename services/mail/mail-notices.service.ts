@@ -1,0 +1,87 @@
+import { findActivationCode, forgetActivationSeed } from '../accounts/activation-code.repository';
+import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../accounts/activation-codes';
+import { findUserById } from '../accounts/user.repository';
+import { findMessageRecipient } from '../inbox/message.repository';
+import type { Outbox } from '../outbox/outbox.service';
+import { inboxMessagePath, PAGES } from '../shared/page-paths';
+import type { Rendered } from '../shared/templates';
+import type { DataSource } from 'typeorm';
+import { renderMail } from './mail-templates';
+
+/** What sends an e-mail: the worker's SMTP mailer. */
+export interface MailSender {
+  send(to: string, mail: Rendered): Promise<void>;
+}
+
+/**
+ * The e-mails the service sends, each once per event (`eventId`, its outbox row): an event
+ * already marked processed is skipped. SMTP cannot join our transaction, so a crash between
+ * sending and marking may send one e-mail twice; it never loses one. Every method answers
+ * whether it sent anything now.
+ */
+export class MailNoticeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly publicUrl: string,
+  ) {}
+
+  /** The activation code of a registration still waiting for it (no name in it: anybody can register any address). */
+  async activationCode(activationCodeId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const row = await findActivationCode(this.dataSource, activationCodeId);
+    if (!row?.seed || row.spentAt || row.expiresAt < new Date()) return false;
+    const user = await findUserById(this.dataSource, row.userId);
+    if (!user || user.status !== 'pending_activation') return false;
+    const mail = renderMail('activation-code', {
+      login: user.login,
+      code: activationCodeOf(row.seed),
+      activationUrl: this.url(`${PAGES.activation}?login=${encodeURIComponent(user.login)}`),
+      validHours: ACTIVATION_CODE_VALID_HOURS,
+    });
+    const sent = await this.sendOnce(eventId, mailer, user.email, mail);
+    // Sent: the seed goes, so the database alone can no longer give the code away.
+    await forgetActivationSeed(this.dataSource, row.id);
+    return sent;
+  }
+
+  /** Someone tried to register with this user's address: tell its owner. */
+  async emailTaken(userId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const user = await findUserById(this.dataSource, userId);
+    if (!user) return false;
+    const mail = renderMail('email-taken', { firstName: user.firstName, loginUrl: this.url(PAGES.login), helpUrl: this.url(PAGES.help) });
+    return this.sendOnce(eventId, mailer, user.email, mail);
+  }
+
+  /** The account was activated: the contact inbox is ready. */
+  async accountActivated(userId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const user = await findUserById(this.dataSource, userId);
+    if (!user) return false;
+    const mail = renderMail('account-activated', { firstName: user.firstName, login: user.login, inboxUrl: this.url(PAGES.inbox) });
+    return this.sendOnce(eventId, mailer, user.email, mail);
+  }
+
+  /** "A new message is waiting": a link only, never case data or an access key; only to those who want it. */
+  async newMessage(messageId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const message = await findMessageRecipient(this.dataSource, messageId);
+    if (!message) return false;
+    const user = await findUserById(this.dataSource, message.userId);
+    if (!user || !user.notifyByEmail) return false;
+    const mail = renderMail('new-message', {
+      firstName: user.firstName,
+      messageUrl: this.url(inboxMessagePath(message.id)),
+      settingsUrl: this.url(PAGES.inboxSettings),
+    });
+    return this.sendOnce(eventId, mailer, user.email, mail);
+  }
+
+  private url(path: string): string {
+    return `${this.publicUrl}${path}`;
+  }
+
+  private async sendOnce(eventId: string, mailer: MailSender, to: string, mail: Rendered): Promise<boolean> {
+    if (await this.outbox.isProcessed(eventId)) return false;
+    await mailer.send(to, mail);
+    await this.outbox.markProcessed(eventId);
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+import type { DataSource } from 'typeorm';
+import { renderMessage } from '../inbox/message-templates';
+import type { Outbox } from '../outbox/outbox.service';
+import { statusAnswerLatency } from '../shared/metrics';
+import { PAGES } from '../shared/page-paths';
+import { PermanentFailure } from '../shared/permanent-failure';
+import { caseStatusData } from './status-check-answer';
+import { failQueuedStatusCheck, loadStatusCheckAnswer, writeStatusAnswer } from './status-check.repository';
+
+/** Answers to "Sprawdź stan sprawy" send the "new message" e-mail at most once per citizen in this time. */
+export const STATUS_MAIL_THROTTLE_MINUTES = 15;
+
+/**
+ * The worker's half of "Sprawdź stan sprawy": the answer, as a `case_status` message in the
+ * citizen's inbox. One read, then one atomic statement that writes the message (unique event
+ * key), records the throttled "new message" e-mail and marks the request delivered, so whatever
+ * retries or redeliveries happen, each request gets exactly one message. Two statements per
+ * answer: this is the benchmarked path.
+ */
+export class StatusCheckAnswerService {
+  private readonly accessKeyUrl: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    publicUrl: string,
+  ) {
+    this.accessKeyUrl = `${publicUrl}${PAGES.accessKey}`;
+  }
+
+  /** Answers one status check; false when there was nothing (left) to answer. */
+  async answer(statusCheckId: string): Promise<boolean> {
+    const source = await loadStatusCheckAnswer(this.dataSource, statusCheckId);
+    if (!source || source.request.status !== 'queued') return false;
+    const data = caseStatusData(source);
+    let rendered;
+    try {
+      rendered = renderMessage('case_status', { ...data, accessKeyUrl: this.accessKeyUrl });
+    } catch (error) {
+      // A template that cannot render this answer will not render it on a retry either.
+      throw new PermanentFailure(`case_status template: ${(error as Error).message}`);
+    }
+    const written = await writeStatusAnswer(this.dataSource, {
+      statusCheckId,
+      userId: source.request.userId,
+      rendered,
+      data,
+      mailThrottleMinutes: STATUS_MAIL_THROTTLE_MINUTES,
+    });
+    if (!written) return false;
+    statusAnswerLatency.observe((Date.now() - source.request.requestedAt.getTime()) / 1000);
+    if (written.mailEvent) await this.outbox.publish([written.mailEvent]);
+    return true;
+  }
+
+  /** After the last attempt: the request is marked `failed` (its citizen sees it in GET). */
+  async markFailed(statusCheckId: string): Promise<void> {
+    await failQueuedStatusCheck(this.dataSource, statusCheckId);
+  }
+}
