@@ -45,8 +45,13 @@ export class Case {
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt!: Date | null;
 
-  @Column({ name: 'deadline_days', type: 'int' })
-  deadlineDays!: number;
+  /** The KPA term in days (7, 14, 30 or 60), or null when it is given in months. */
+  @Column({ name: 'deadline_days', type: 'int', nullable: true })
+  deadlineDays!: number | null;
+
+  /** The KPA term in months (1 or 2), or null when it is given in days. */
+  @Column({ name: 'deadline_months', type: 'int', nullable: true })
+  deadlineMonths!: number | null;
 
   /** Start plus the KPA deadline, moved later by time spent suspended or awaiting the applicant. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })

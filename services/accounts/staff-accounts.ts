@@ -38,6 +38,9 @@ export async function createStaffAccount(manager: EntityManager, input: NewStaff
     });
     return { id, login, role: input.role };
   } catch (error) {
+    if (uniqueViolation(error) === 'users_email_normalized_key') {
+      throw AppError.conflict('email_taken', 'Ten adres e-mail ma już inne konto. Podaj służbowy adres tej osoby.');
+    }
     if (uniqueViolation(error)) throw AppError.conflict('login_taken', 'Ten login jest już zajęty.');
     throw error;
   }

@@ -26,12 +26,10 @@ export function isPaused(status: CaseStatus): boolean {
 }
 
 /**
- * A case is overdue when it is not final and its deadline has passed. While the clock is
- * stopped (suspended, awaiting the applicant) the deadline moves with time, so such a case is
- * overdue only if it already was when the clock stopped.
+ * A case is overdue when it is not final, not paused (suspended or awaiting the applicant: the
+ * deadline does not run then, art. 35 §5) and its deadline has passed.
  */
-export function isOverdue(status: CaseStatus, dueAt: Date | null, pausedSince: Date | null, now: Date = new Date()): boolean {
-  if (isFinal(status) || dueAt === null) return false;
-  const reference = pausedSince ?? now;
-  return dueAt.getTime() < reference.getTime();
+export function isOverdue(status: CaseStatus, dueAt: Date | null, _pausedSince: Date | null, now: Date = new Date()): boolean {
+  if (isFinal(status) || isPaused(status) || dueAt === null) return false;
+  return dueAt.getTime() < now.getTime();
 }

@@ -14,6 +14,10 @@ export const caseSummarySchema = z
     endedAt: z.iso.datetime().nullable(),
     dueAt: z.iso.datetime().nullable(),
     overdue: z.boolean(),
+    pausedSince: z.iso.datetime().nullable().meta({ description: 'When the deadline clock stopped (suspended or awaiting the applicant)' }),
+    expectedBy: z.iso.datetime().nullable().meta({
+      description: "startedAt plus the median duration of this unit's cases of the same JRWA class resolved in the last 365 days (at least 5), else null",
+    }),
     unit: z.object({ symbol: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
     responsiblePerson: z.object({ firstName: z.string(), lastName: z.string() }).nullable(),
   })
@@ -33,9 +37,21 @@ export function toCaseSummary(record: CaseSummaryRecord, now: Date = new Date())
     endedAt: record.endedAt ? record.endedAt.toISOString() : null,
     dueAt: record.dueAt ? record.dueAt.toISOString() : null,
     overdue: isOverdue(record.status, record.dueAt, record.pausedSince, now),
+    pausedSince: record.pausedSince ? record.pausedSince.toISOString() : null,
+    expectedBy: expectedBy(record),
     unit: { symbol: unit.symbol, name: unit.name, phone: unit.phone, email: unit.email },
     responsiblePerson: responsible ? { firstName: responsible.firstName, lastName: responsible.lastName } : null,
   };
+}
+
+/** `expectedBy` needs at least this many resolved cases of the unit and class: fewer say nothing reliable. */
+export const EXPECTED_BY_MIN_CASES = 5;
+
+/** The start plus the median duration of comparable resolved cases, or null with too few of them. */
+function expectedBy(record: CaseSummaryRecord): string | null {
+  const { medianSeconds, sampleSize } = record.resolutionMedian;
+  if (medianSeconds === null || sampleSize < EXPECTED_BY_MIN_CASES) return null;
+  return new Date(record.startedAt.getTime() + medianSeconds * 1000).toISOString();
 }
 
 /** "Firstname Lastname" or null, as message data carries the responsible person. */

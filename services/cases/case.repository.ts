@@ -1,15 +1,19 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import { Case, type CaseStatus } from '../../entities/case.entity';
+import type { CaseResolutionMedian } from '../../entities/case-resolution-median.entity';
 import type { CaseLink } from '../../entities/case-link.entity';
 import type { Submission } from '../../entities/submission.entity';
 import type { Unit } from '../../entities/unit.entity';
 import type { User } from '../../entities/user.entity';
 import type { Db } from '../shared/database';
+import { FINAL_STATUSES, PAUSED_STATUSES } from './case-status';
 
 /** A case with what its summary shows: its unit and its responsible person. */
 export type CaseSummaryRecord = Pick<Case, 'id' | 'number' | 'title' | 'status' | 'startedAt' | 'endedAt' | 'dueAt' | 'pausedSince'> & {
   unit: Pick<Unit, 'id' | 'symbol' | 'name' | 'phone' | 'email'>;
   responsible: Pick<User, 'firstName' | 'lastName'> | null;
+  /** How long this unit's cases of the same JRWA class took, in the median (for `expectedBy`). */
+  resolutionMedian: Pick<CaseResolutionMedian, 'medianSeconds' | 'sampleSize'>;
 };
 
 /** The columns CASE_SUMMARY_SQL selects, as PostgreSQL names them (for repositories that compose it). */
@@ -29,16 +33,20 @@ export interface CaseSummaryColumns {
   unit_email: string | null;
   responsible_first_name: string | null;
   responsible_last_name: string | null;
+  resolution_median_seconds: number | null;
+  resolution_sample_size: number;
 }
 
 /** A case with its unit and responsible person, in one query; callers append WHERE/ORDER. */
 export const CASE_SUMMARY_SQL = `
   SELECT c.id, c.number, c.title, c.status, c.started_at, c.ended_at, c.due_at, c.paused_since,
          u.id AS unit_id, u.symbol AS unit_symbol, u.name AS unit_name, u.phone AS unit_phone, u.email AS unit_email,
-         r.first_name AS responsible_first_name, r.last_name AS responsible_last_name
+         r.first_name AS responsible_first_name, r.last_name AS responsible_last_name,
+         m.median_seconds AS resolution_median_seconds, COALESCE(m.sample_size, 0) AS resolution_sample_size
     FROM cases c
     JOIN units u ON u.id = c.unit_id
-    LEFT JOIN users r ON r.id = c.responsible_id`;
+    LEFT JOIN users r ON r.id = c.responsible_id
+    LEFT JOIN case_resolution_medians m ON m.unit_id = c.unit_id AND m.jrwa_symbol = c.jrwa_symbol`;
 
 /** The record of one CASE_SUMMARY_SQL row. */
 export function caseSummaryOf(row: CaseSummaryColumns): CaseSummaryRecord {
@@ -52,6 +60,7 @@ export function caseSummaryOf(row: CaseSummaryColumns): CaseSummaryRecord {
     dueAt: row.due_at,
     pausedSince: row.paused_since,
     unit: { id: row.unit_id, symbol: row.unit_symbol, name: row.unit_name, phone: row.unit_phone, email: row.unit_email },
+    resolutionMedian: { medianSeconds: row.resolution_median_seconds, sampleSize: Number(row.resolution_sample_size) },
     responsible:
       row.responsible_first_name !== null && row.responsible_last_name !== null
         ? { firstName: row.responsible_first_name, lastName: row.responsible_last_name }
@@ -65,19 +74,23 @@ export interface CaseFilter {
   unit?: string;
   /** Matched literally against the number and the title, ignoring letter case. */
   q?: string;
+  /** Only this official's cases. */
+  responsibleId?: string;
+  /** Only running cases (not final, not paused) whose dueAt lies in this range; sorted by dueAt. */
+  due?: { after?: Date; before: Date };
   limit: number;
   offset: number;
 }
 
 /** The case row and who is responsible for it, locked against concurrent changes. */
-export type LockedCase = Pick<Case, 'id' | 'unitId' | 'status' | 'startedAt' | 'dueAt' | 'pausedSince' | 'responsibleId'> & {
+export type LockedCase = Pick<Case, 'id' | 'unitId' | 'jrwaSymbol' | 'status' | 'startedAt' | 'dueAt' | 'pausedSince' | 'responsibleId'> & {
   responsibleLogin: User['login'] | null;
 };
 
 /** The columns a new case is written with (status `registered`, updated when it starts). */
 export type NewCase = Pick<
   Case,
-  | 'number' | 'unitId' | 'jrwaSymbol' | 'seq' | 'year' | 'title' | 'startedAt' | 'deadlineDays' | 'dueAt' | 'responsibleId'
+  | 'number' | 'unitId' | 'jrwaSymbol' | 'seq' | 'year' | 'title' | 'startedAt' | 'deadlineDays' | 'deadlineMonths' | 'dueAt' | 'responsibleId'
   | 'submissionId' | 'applicantUserId' | 'applicantFirstName' | 'applicantLastName' | 'openedBy'
 >;
 
@@ -106,12 +119,19 @@ export async function listCaseSummaries(db: Db, filter: CaseFilter): Promise<{ c
     const n = params.push(`%${escapeLike(filter.q)}%`);
     where.push(`(c.number ILIKE $${n} OR c.title ILIKE $${n})`);
   }
+  if (filter.responsibleId) where.push(`c.responsible_id = $${params.push(filter.responsibleId)}`);
+  if (filter.due) {
+    where.push(`c.status NOT IN (${[...FINAL_STATUSES, ...PAUSED_STATUSES].map((s) => `'${s}'`).join(', ')})`);
+    where.push(`c.due_at < $${params.push(filter.due.before)}`);
+    if (filter.due.after) where.push(`c.due_at >= $${params.push(filter.due.after)}`);
+  }
   const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = filter.due || filter.responsibleId ? 's.due_at ASC NULLS LAST, s.number' : 's.started_at DESC, s.number DESC';
   const limit = params.push(filter.limit);
   const offset = params.push(filter.offset);
   const rows: Array<CaseSummaryColumns & { total: number }> = await db.query(
     `SELECT s.*, count(*) OVER ()::int AS total FROM (${CASE_SUMMARY_SQL} ${condition}) s
-      ORDER BY s.started_at DESC, s.number DESC LIMIT $${limit} OFFSET $${offset}`,
+      ORDER BY ${order} LIMIT $${limit} OFFSET $${offset}`,
     params,
   );
   // A page past the end has no row to carry the window count: only then count apart.
@@ -121,6 +141,20 @@ export async function listCaseSummaries(db: Db, filter: CaseFilter): Promise<{ c
     total = counted[0].total;
   }
   return { cases: rows.map(caseSummaryOf), total };
+}
+
+/** Per unit: its cases still open, those of them overdue, and those due before `soon` (running cases only for the last two). */
+export async function countCasesByUnit(db: Db, now: Date, soon: Date): Promise<Array<{ unitSymbol: string; unitName: string; open: number; overdue: number; dueSoon: number }>> {
+  const running = `c.status NOT IN (${[...FINAL_STATUSES, ...PAUSED_STATUSES].map((s) => `'${s}'`).join(', ')})`;
+  return db.query(
+    `SELECT u.symbol AS "unitSymbol", u.name AS "unitName",
+            count(c.id) FILTER (WHERE c.status NOT IN (${FINAL_STATUSES.map((s) => `'${s}'`).join(', ')}))::int AS open,
+            count(c.id) FILTER (WHERE ${running} AND c.due_at < $1)::int AS overdue,
+            count(c.id) FILTER (WHERE ${running} AND c.due_at >= $1 AND c.due_at < $2)::int AS "dueSoon"
+       FROM units u LEFT JOIN cases c ON c.unit_id = u.id
+      GROUP BY u.id ORDER BY u.symbol`,
+    [now, soon],
+  );
 }
 
 /** The cases linked to a citizen, newest first. */
@@ -167,11 +201,11 @@ export async function insertCase(manager: EntityManager, c: NewCase): Promise<st
   const rows: Array<Pick<Case, 'id'>> = await manager.query(
     `INSERT INTO cases (number, unit_id, jrwa_symbol, seq, year, title, status, started_at, deadline_days, due_at,
                         responsible_id, submission_id, applicant_user_id, applicant_first_name, applicant_last_name,
-                        opened_by, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'registered', $7, $8, $9, $10, $11, $12, $13, $14, $15, $7) RETURNING id`,
+                        opened_by, updated_at, deadline_months)
+     VALUES ($1, $2, $3, $4, $5, $6, 'registered', $7, $8, $9, $10, $11, $12, $13, $14, $15, $7, $16) RETURNING id`,
     [
       c.number, c.unitId, c.jrwaSymbol, c.seq, c.year, c.title, c.startedAt, c.deadlineDays, c.dueAt, c.responsibleId,
-      c.submissionId, c.applicantUserId, c.applicantFirstName, c.applicantLastName, c.openedBy,
+      c.submissionId, c.applicantUserId, c.applicantFirstName, c.applicantLastName, c.openedBy, c.deadlineMonths,
     ],
   );
   return rows[0].id;
@@ -190,7 +224,7 @@ export async function findPaperCaseNumber(db: Db, title: string, applicantLastNa
 /** Locks a case by number for the rest of the transaction, with its responsible official's login. */
 export async function lockCaseForChange(manager: EntityManager, number: string): Promise<LockedCase | null> {
   const rows: LockedCase[] = await manager.query(
-    `SELECT c.id, c.unit_id AS "unitId", c.status, c.started_at AS "startedAt", c.due_at AS "dueAt", c.paused_since AS "pausedSince",
+    `SELECT c.id, c.unit_id AS "unitId", c.jrwa_symbol AS "jrwaSymbol", c.status, c.started_at AS "startedAt", c.due_at AS "dueAt", c.paused_since AS "pausedSince",
             c.responsible_id AS "responsibleId", r.login AS "responsibleLogin"
        FROM cases c LEFT JOIN users r ON r.id = c.responsible_id
       WHERE c.number = $1 FOR UPDATE OF c`,

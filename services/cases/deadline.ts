@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../../entities/case.entity';
 import { isPaused } from './case-status';
+import { dueAtAfterPause } from './kpa-deadline';
 
 /**
  * The KPA deadline clock of a case (art. 35): `dueAt` and, while the case is suspended or
@@ -14,13 +15,13 @@ export interface DeadlineClock {
 /**
  * The clock after a status change at `now`. Entering a paused status stops the clock (unless it
  * is stopped already: moving between the two paused statuses keeps the first stop); leaving to
- * any other status, final ones included, moves `dueAt` later by the paused time and restarts it.
+ * any other status, final ones included, restarts it with `dueAt` moved later by the calendar
+ * days the pause covered, and again off a non-working day (art. 35 §5, art. 57 §4).
  */
 export function clockAfterStatusChange(clock: DeadlineClock, to: CaseStatus, now: Date): DeadlineClock {
   if (isPaused(to)) return { dueAt: clock.dueAt, pausedSince: clock.pausedSince ?? now };
   if (clock.pausedSince === null) return clock;
-  const pausedMs = Math.max(0, now.getTime() - clock.pausedSince.getTime());
-  return { dueAt: clock.dueAt ? new Date(clock.dueAt.getTime() + pausedMs) : null, pausedSince: null };
+  return { dueAt: clock.dueAt ? dueAtAfterPause(clock.dueAt, clock.pausedSince, now) : null, pausedSince: null };
 }
 
 /**

@@ -6,7 +6,7 @@ import { polishPublicHolidays } from './polish-holidays';
 export type DeadlineTerm = { days: number } | { months: number };
 
 /** The default term of a case (art. 35 §3: one month). */
-export const DEFAULT_DEADLINE_TERM: DeadlineTerm = { months: 1 };
+export const DEFAULT_DEADLINE_TERM = { months: 1 } as const;
 
 /** The local calendar day of an instant in the office's time zone. */
 function officeDay(instant: Date): DateTime {
@@ -44,11 +44,12 @@ export function dueAtFor(startedAt: Date, term: DeadlineTerm): Date {
 
 /**
  * The number of calendar days a pause covered (art. 35 §5): every local day it touched counts
- * whole, so a pause within one day is 1.
+ * whole, so a pause within one day is 1. A pause that would end before it began (clocks out of
+ * step) covered nothing.
  */
 export function pausedDays(pausedSince: Date, resumedAt: Date): number {
-  const days = officeDay(resumedAt).diff(officeDay(pausedSince), 'days').days;
-  return Math.max(0, Math.round(days)) + 1;
+  if (resumedAt.getTime() < pausedSince.getTime()) return 0;
+  return Math.round(officeDay(resumedAt).diff(officeDay(pausedSince), 'days').days) + 1;
 }
 
 /**

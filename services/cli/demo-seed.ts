@@ -120,7 +120,7 @@ async function ensureSubmissionCase(ctx: AppContext, opening: CaseOpeningService
     title: 'Wypis z rejestru gruntów, dz. nr 123/4',
     submissionId: receipt.id,
     responsibleLogin: STAFF[1].login,
-    deadlineDays: 30,
+    deadline: { months: 1 },
     issueAccessKey: false,
   });
   return { receiptNumber: receipt.receiptNumber, number: opened.number, created: true };
@@ -139,7 +139,7 @@ async function ensurePaperCase(dataSource: DataSource, opening: CaseOpeningServi
     title: PAPER_TITLE,
     applicant: PAPER_APPLICANT,
     responsibleLogin: STAFF[1].login,
-    deadlineDays: 60,
+    deadline: { months: 2 },
     issueAccessKey: true,
   });
   return { number: opened.number, accessKey: opened.accessKey!, created: true };

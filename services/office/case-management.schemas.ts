@@ -3,10 +3,21 @@ import { CASE_STATUSES } from '../../entities/case.entity';
 import { UNIT_SYMBOL_PATTERN } from '../cases/case-number';
 import { caseSummarySchema } from '../cases/case-summary';
 
+/** The office's working views of the case list (each sorted by dueAt). */
+export const CASE_VIEWS = ['mine', 'overdue', 'due_soon'] as const;
+export type CaseView = (typeof CASE_VIEWS)[number];
+
+/** How far ahead "due soon" looks. */
+export const DUE_SOON_DAYS = 7;
+
 export const caseListQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   unit: z.string().trim().toUpperCase().regex(UNIT_SYMBOL_PATTERN, 'Niepoprawny symbol komórki.').optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  view: z
+    .enum(CASE_VIEWS)
+    .optional()
+    .meta({ description: "mine: the caller's own cases; overdue: past their deadline; due_soon: due within 7 days. Each sorted by dueAt, soonest first" }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -42,5 +53,12 @@ export const changeCaseBody = z
   .meta({ id: 'ChangeCaseRequest' });
 
 export type CaseListQuery = z.output<typeof caseListQuery>;
+
+export const unitCaseCounts = z
+  .object({
+    items: z.array(z.object({ unitSymbol: z.string(), unitName: z.string(), open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() })),
+  })
+  .meta({ id: 'UnitCaseCounts' });
+export type UnitCaseCounts = z.output<typeof unitCaseCounts>;
 export type CaseDetail = z.output<typeof caseDetail>;
 export type ChangeCaseInput = z.output<typeof changeCaseBody>;

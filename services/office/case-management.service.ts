@@ -2,16 +2,27 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { audit } from '../audit/audit.service';
 import { insertDeadlineChange, insertHistoryEntry, listHistorySteps } from '../cases/case-history.repository';
-import { findCaseSummaryByNumber, listCaseSummaries, lockCaseForChange, updateCaseState, type LockedCase } from '../cases/case.repository';
+import { countCasesByUnit, findCaseSummaryByNumber, listCaseSummaries, type CaseFilter, lockCaseForChange, updateCaseState, type LockedCase } from '../cases/case.repository';
 import { isFinal } from '../cases/case-status';
 import { toCaseSummary } from '../cases/case-summary';
 import { clockAfterStatusChange, clockWithNewDueAt, isAcceptableDueAt, type DeadlineClock } from '../cases/deadline';
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';
+import { refreshResolutionMedian } from '../cases/case-resolution-median.repository';
 import { wallClockTime } from '../shared/database';
 import { mayChangeCase, type CaseChangeField, type CaseChangeRight } from './case-change-rights';
 import { findResponsible, findUnit } from './case-opening.service';
-import type { CaseDetail, CaseListQuery, ChangeCaseInput } from './case-management.schemas';
+import { DUE_SOON_DAYS, type CaseDetail, type CaseListQuery, type CaseView, type ChangeCaseInput, type UnitCaseCounts } from './case-management.schemas';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The repository filter of an office view: one's own cases, the overdue ones, those due soon. */
+function viewFilter(view: CaseView | undefined, caller: { userId: string }, now: Date): Partial<CaseFilter> {
+  if (view === 'mine') return { responsibleId: caller.userId };
+  if (view === 'overdue') return { due: { before: now } };
+  if (view === 'due_soon') return { due: { after: now, before: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) } };
+  return {};
+}
 
 /** Officials and admins run cases: the list, one case with its history, and changes to it. */
 export class CaseManagementService {
@@ -21,10 +32,15 @@ export class CaseManagementService {
   ) {}
 
   /** A page of cases, newest first, with the total of the filter (one query for both). */
-  async list(query: CaseListQuery): Promise<{ items: ReturnType<typeof toCaseSummary>[]; total: number }> {
-    const { cases, total } = await listCaseSummaries(this.dataSource, query);
-    const now = new Date();
+  async list(query: CaseListQuery, caller: { userId: string }, now = new Date()): Promise<{ items: ReturnType<typeof toCaseSummary>[]; total: number }> {
+    const { view, ...filter } = query;
+    const { cases, total } = await listCaseSummaries(this.dataSource, { ...filter, ...viewFilter(view, caller, now) });
     return { items: cases.map((c) => toCaseSummary(c, now)), total };
+  }
+
+  /** Per unit: the cases open, overdue and due within DUE_SOON_DAYS days. */
+  async countsByUnit(now = new Date()): Promise<UnitCaseCounts> {
+    return { items: await countCasesByUnit(this.dataSource, now, new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS)) };
   }
 
   /** One case with its history (oldest first); an unknown number is 404. */
@@ -113,6 +129,8 @@ export class CaseManagementService {
         const historyId = await insertHistoryEntry(manager, { caseId: current.id, status, note: input.note ?? null, changedAt: now, changedBy: actor.userId });
         if (newStatus) await emit({ name: 'inbox.case-status-changed', data: { historyId } });
       }
+      // A resolution changes what the next applicants of this unit and class may expect.
+      if (newStatus === 'resolved') await refreshResolutionMedian(manager, current.unitId, current.jrwaSymbol, now);
       if (newDueAt) {
         const deadlineChangeId = await insertDeadlineChange(manager, {
           caseId: current.id,

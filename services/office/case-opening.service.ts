@@ -4,6 +4,7 @@ import type { Actor } from '../audit/actor';
 import { audit } from '../audit/audit.service';
 import { issueAccessKey } from '../cases/access-keys';
 import { insertHistoryEntry } from '../cases/case-history.repository';
+import { dueAtFor } from '../cases/kpa-deadline';
 import { allocateCaseNumber } from '../cases/case-number-allocator';
 import { insertCase, insertCaseLink, lockCaseIdByNumber } from '../cases/case.repository';
 import type { Outbox } from '../outbox/outbox.service';
@@ -12,8 +13,6 @@ import { transactionTime } from '../shared/database';
 import { lockSubmission, markSubmissionRegistered } from '../submissions/submission.repository';
 import { findUnitBySymbol } from './unit.repository';
 import type { OpenCaseInput } from './office.schemas';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /** The filing office (kancelaria) opens cases from ESP submissions and paper applications. */
 export class CaseOpeningService {
@@ -33,7 +32,7 @@ export class CaseOpeningService {
 
       const now = await transactionTime(manager);
       const { number, seq, year } = await allocateCaseNumber(manager, unit, input.jrwaSymbol, now);
-      const dueAt = new Date(now.getTime() + input.deadlineDays * DAY_MS);
+      const dueAt = dueAtFor(now, input.deadline);
       const caseId = await insertCase(manager, {
         number,
         unitId: unit.id,
@@ -42,7 +41,8 @@ export class CaseOpeningService {
         year,
         title: input.title,
         startedAt: now,
-        deadlineDays: input.deadlineDays,
+        deadlineDays: 'days' in input.deadline ? input.deadline.days : null,
+        deadlineMonths: 'months' in input.deadline ? input.deadline.months : null,
         dueAt,
         responsibleId,
         submissionId: submission?.id ?? null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DEADLINE_TERM, type DeadlineTerm } from '../cases/kpa-deadline';
 import { JRWA_PATTERN, UNIT_SYMBOL_PATTERN } from '../cases/case-number';
 import { personName } from '../accounts/account.schemas';
 import { caseSummarySchema } from '../cases/case-summary';
@@ -33,6 +34,11 @@ export const createStaffBody = z
     lastName: personName,
     role: z.enum(['registrar', 'official', 'admin']),
     unitSymbol: unitSymbol.optional(),
+    email: z
+      .email({ error: 'Podaj poprawny adres e-mail, np. ewa.nowak@urzad.example.' })
+      .max(254)
+      .optional()
+      .meta({ description: 'Where deadline reminders (and password resets) go' }),
   })
   .refine((b) => b.role !== 'official' || b.unitSymbol !== undefined, { message: 'Referent musi mieć komórkę (unitSymbol).', path: ['unitSymbol'] })
   .meta({ id: 'CreateStaffRequest' });
@@ -45,13 +51,28 @@ export const openCaseBody = z
     submissionId: z.uuid().optional(),
     applicant: z.strictObject({ firstName: personName, lastName: personName }).optional(),
     responsibleLogin: staffLogin.optional(),
-    deadlineDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60)]).optional().default(30),
+    deadlineDays: z
+      .union([z.literal(7), z.literal(14), z.literal(30), z.literal(60)], { error: 'Termin w dniach to 7, 14, 30 albo 60 dni.' })
+      .optional()
+      .meta({ description: 'KPA art. 35: the term in days, counted from the day after the start' }),
+    deadlineMonths: z
+      .union([z.literal(1), z.literal(2)], { error: 'Termin w miesiącach to 1 albo 2 miesiące.' })
+      .optional()
+      .meta({ description: 'KPA art. 35 §3: the term in months (default 1; 2 for a particularly complicated case)' }),
     issueAccessKey: z.boolean().optional().default(false),
   })
   .refine((b) => (b.submissionId === undefined) !== (b.applicant === undefined), {
     message: 'Podaj albo submissionId (pismo z ESP), albo applicant (wniosek papierowy).',
     path: ['submissionId'],
   })
+  .refine((b) => b.deadlineDays === undefined || b.deadlineMonths === undefined, {
+    message: 'Podaj termin w dniach albo w miesiącach, nie oba naraz.',
+    path: ['deadlineMonths'],
+  })
+  .transform(({ deadlineDays, deadlineMonths, ...rest }) => ({
+    ...rest,
+    deadline: (deadlineDays !== undefined ? { days: deadlineDays } : { months: deadlineMonths ?? DEFAULT_DEADLINE_TERM.months }) as DeadlineTerm,
+  }))
   .meta({ id: 'OpenCaseRequest' });
 
 export const openedCase = z

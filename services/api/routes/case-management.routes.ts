@@ -1,5 +1,5 @@
 import type { ActorService } from '../../audit/actor';
-import { caseDetail, caseList, caseListQuery, changeCaseBody } from '../../office/case-management.schemas';
+import { caseDetail, caseList, caseListQuery, changeCaseBody, unitCaseCounts } from '../../office/case-management.schemas';
 import type { CaseManagementService } from '../../office/case-management.service';
 import { caseNumberParams } from '../../office/office.schemas';
 import type { ApiRouter } from '../api-router';
@@ -15,12 +15,21 @@ export function caseManagementRoutes(api: ApiRouter, actors: ActorService, cases
     .route({
       method: 'get',
       path: '/office/cases',
-      summary: 'Sprawy urzędu (filtr: stan, komórka, tekst), od najnowszych',
+      summary: 'Sprawy urzędu (filtr: stan, komórka, tekst), od najnowszych; widoki moje / po terminie / termin w ciągu 7 dni według terminu',
       tags,
       roles: staff,
       query: caseListQuery,
       responses: { 200: { description: 'Strona spraw i ich łączna liczba', schema: caseList }, ...problems.badRequest, ...authProblems },
-      handler: async ({ query }) => ({ status: 200, body: await cases.list(query) }),
+      handler: async ({ query, principal }) => ({ status: 200, body: await cases.list(query, principal) }),
+    })
+    .route({
+      method: 'get',
+      path: '/office/case-counts',
+      summary: 'Liczba spraw w komórkach: otwarte, po terminie, z terminem w ciągu 7 dni',
+      tags,
+      roles: staff,
+      responses: { 200: { description: 'Liczby spraw każdej komórki', schema: unitCaseCounts }, ...authProblems },
+      handler: async () => ({ status: 200, body: await cases.countsByUnit() }),
     })
     .route({
       method: 'get',

@@ -5,7 +5,7 @@ import { officeCasePath, PAGES } from '../../shared/page-paths';
 import { postForm } from '../form-page';
 import { WebForm } from '../web-forms';
 import { actorOfPage, registrar, type OfficeDeps } from './office-pages';
-import { FROM_LETTER_FIELDS, OPEN_ALIASES, openCaseInput, openingChoices, sendOpeningPage } from './opening-form';
+import { DEFAULT_DEADLINE_CHOICE, FROM_LETTER_FIELDS, OPEN_ALIASES, openCaseInput, openingChoices, sendOpeningPage } from './opening-form';
 
 /** Opening a case from a letter of the ESP that waits for registration. */
 export function caseFromLetterRoutes({ actors, officeSubmissions, opening, units }: OfficeDeps): express.Router {
@@ -20,7 +20,7 @@ export function caseFromLetterRoutes({ actors, officeSubmissions, opening, units
 
   router.get(path, registrar, async (req, res) => {
     const submission = await waitingLetter(String(req.params.id));
-    sendOpeningPage(res, 'urzad/sprawa-z-pisma', new WebForm(FROM_LETTER_FIELDS, { title: submission.title, deadlineDays: '30' }), await openingChoices(units), { submission });
+    sendOpeningPage(res, 'urzad/sprawa-z-pisma', new WebForm(FROM_LETTER_FIELDS, { title: submission.title, deadline: DEFAULT_DEADLINE_CHOICE }), await openingChoices(units), { submission });
   });
 
   router.post(path, registrar, async (req, res) => {

@@ -2,22 +2,33 @@ import express from 'express';
 import { CASE_STATUSES } from '../../../entities/case.entity';
 import { responsibleName } from '../../cases/case-summary';
 import { CASE_STATUS_LABELS } from '../../cases/case-status';
-import { caseListQuery } from '../../office/case-management.schemas';
+import { caseListQuery, type CaseView } from '../../office/case-management.schemas';
+import { sessionOf } from '../../http/session';
 import { officeCasePath, PAGES } from '../../shared/page-paths';
 import { pageCount, pageOf } from '../paging';
 import { sendPage } from '../web-render';
 import { staff, unitChoices, type Choice, type OfficeDeps } from './office-pages';
 
-/** The office's list of cases: filtered by status, unit and text, a page at a time. */
+/** The office's working views (`?widok=`): the caller's own cases, the overdue ones, those due within 7 days. */
+const VIEWS: Array<{ word: string; view: CaseView; label: string }> = [
+  { word: 'moje', view: 'mine', label: 'Moje sprawy' },
+  { word: 'po-terminie', view: 'overdue', label: 'Po terminie' },
+  { word: 'termin-7-dni', view: 'due_soon', label: 'Termin w ciągu 7 dni' },
+];
+
+/** The office's list of cases: filtered by status, unit and text or one of its views, a page at a time; counts per unit. */
 export function caseListRoutes({ management, units }: OfficeDeps): express.Router {
   return express.Router().get(PAGES.officeCases, staff, async (req, res) => {
     const { page, limit, offset } = pageOf(req.query.strona);
+    const viewWord = str(req.query.widok);
+    const view = VIEWS.find((v) => v.word === viewWord);
     const raw = { status: str(req.query.stan), unit: str(req.query.komorka), q: str(req.query.szukaj) };
-    const parsed = caseListQuery.safeParse({ ...dropEmpty(raw), limit, offset });
+    const parsed = caseListQuery.safeParse({ ...dropEmpty(raw), ...(view ? { view: view.view } : {}), limit, offset });
     const query = parsed.success ? parsed.data : { limit, offset: 0 };
-    const list = await management.list(query);
+    const { principal } = sessionOf(res);
+    const [list, counts] = await Promise.all([management.list(query, principal), management.countsByUnit()]);
     const pages = pageCount(list.total);
-    const keep = new URLSearchParams(dropEmpty(raw) as Record<string, string>);
+    const keep = new URLSearchParams(dropEmpty({ ...raw, widok: view?.word }) as Record<string, string>);
     const pageHref = (n: number) => `${PAGES.officeCases}?${new URLSearchParams({ ...Object.fromEntries(keep), strona: String(n) })}`;
     sendPage(res, 'urzad/sprawy', {
       title: 'Sprawy',
@@ -27,6 +38,14 @@ export function caseListRoutes({ management, units }: OfficeDeps): express.Route
         q: raw.q ?? '',
       },
       invalidFilter: !parsed.success,
+      views: [{ word: undefined, label: 'Wszystkie' }, ...VIEWS].map((v) => ({
+        label: v.label,
+        href: v.word ? `${PAGES.officeCases}?widok=${v.word}` : PAGES.officeCases,
+        current: v.word === view?.word,
+      })),
+      view: view?.word ?? null,
+      caption: view ? `${view.label}, według terminu` : 'Sprawy, najnowsze na górze',
+      counts: counts.items,
       cases: list.items.map((c) => ({ ...c, href: officeCasePath(c.number), responsible: responsibleName(c) })),
       total: list.total,
       page,

@@ -4,17 +4,22 @@ import { sendFormPage } from '../form-page';
 import type { FieldSpec, WebForm } from '../web-forms';
 import { officialChoices, unitChoices, type Choice } from './office-pages';
 
+// The KPA terms (art. 35): a month by default, two for a particularly complicated case, or days.
 const DEADLINES = [
-  { value: '30', label: '30 dni (sprawa szczególnie skomplikowana: 60 dni)' },
-  { value: '7', label: '7 dni' },
-  { value: '14', label: '14 dni' },
-  { value: '60', label: '60 dni' },
+  { value: '1m', label: '1 miesiąc (art. 35 § 3 KPA)' },
+  { value: '2m', label: '2 miesiące (sprawa szczególnie skomplikowana)' },
+  { value: '7d', label: '7 dni' },
+  { value: '14d', label: '14 dni' },
+  { value: '30d', label: '30 dni' },
+  { value: '60d', label: '60 dni' },
 ];
+/** The default choice of the term field. */
+export const DEFAULT_DEADLINE_CHOICE = '1m';
 const CASE_FIELDS: FieldSpec[] = [
   { name: 'title', label: 'Tytuł sprawy', required: 'Wpisz tytuł sprawy.' },
   { name: 'unitSymbol', label: 'Komórka prowadząca', required: 'Wybierz komórkę prowadzącą.' },
   { name: 'jrwaSymbol', label: 'Symbol klasyfikacyjny JRWA', required: 'Wpisz symbol JRWA.' },
-  { name: 'deadlineDays', label: 'Termin załatwienia' },
+  { name: 'deadline', label: 'Termin załatwienia' },
   { name: 'responsibleLogin', label: 'Login osoby odpowiedzialnej (referenta)' },
 ];
 /** Opening a case from an ESP letter: the applicant is the letter's sender. */
@@ -27,7 +32,7 @@ export const PAPER_FIELDS: FieldSpec[] = [
   { name: 'issueAccessKey', label: 'Wydaj internetowy klucz dostępu (wnioskodawca o niego poprosił)' },
 ];
 /** The API's field paths that the opening forms show under another field. */
-export const OPEN_ALIASES = { 'applicant.firstName': 'firstName', 'applicant.lastName': 'lastName', submissionId: 'title' };
+export const OPEN_ALIASES = { 'applicant.firstName': 'firstName', 'applicant.lastName': 'lastName', submissionId: 'title', deadlineDays: 'deadline', deadlineMonths: 'deadline' };
 
 /** What the case-opening forms offer: the units, and the officials to suggest as responsible. */
 export interface OpeningChoices {
@@ -47,9 +52,16 @@ export function openCaseInput(form: WebForm) {
     unitSymbol: v.unitSymbol ?? '',
     jrwaSymbol: v.jrwaSymbol ?? '',
     title: v.title ?? '',
-    deadlineDays: Number(v.deadlineDays ?? '30'),
+    ...deadlineInput(v.deadline ?? DEFAULT_DEADLINE_CHOICE),
     ...(v.responsibleLogin?.trim() ? { responsibleLogin: v.responsibleLogin } : {}),
   };
+}
+
+/** The API's term of a choice of the term field (`1m`, `30d`); anything else is refused by the API's schema. */
+function deadlineInput(choice: string): { deadlineDays: number } | { deadlineMonths: number } {
+  const match = /^(\d{1,2})([md])$/.exec(choice);
+  if (!match) return { deadlineMonths: Number.NaN };
+  return match[2] === 'm' ? { deadlineMonths: Number(match[1]) } : { deadlineDays: Number(match[1]) };
 }
 
 /** Shows an opening form: from a letter (`urzad/sprawa-z-pisma`) or from paper (`urzad/sprawa-nowa`). */
@@ -73,7 +85,7 @@ export function sendOpeningPage(res: Response, view: 'urzad/sprawa-z-pisma' | 'u
         title: form.field('title'),
         unitSymbol: form.field('unitSymbol', { options: choices.units }),
         jrwaSymbol: form.field('jrwaSymbol', { hint: 'Od 1 do 4 cyfr, np. 6840.', extraClass: 'field--narrow' }),
-        deadlineDays: form.field('deadlineDays', { options: DEADLINES, hint: 'Art. 35 KPA: bez zbędnej zwłoki, nie później niż w miesiąc (w sprawie szczególnie skomplikowanej — dwa miesiące).' }),
+        deadline: form.field('deadline', { options: DEADLINES, hint: 'Art. 35 KPA: bez zbędnej zwłoki, nie później niż w miesiąc (w sprawie szczególnie skomplikowanej — dwa miesiące). Dni liczy się od dnia po wszczęciu; termin kończący się w sobotę lub dzień wolny przypada na następny dzień roboczy.' }),
         responsibleLogin: form.field('responsibleLogin', {
           hint: 'Nieobowiązkowe. Referent musi należeć do wybranej komórki; podczas pisania podpowiadamy referentów z nazwiskami.',
           autocomplete: 'off',

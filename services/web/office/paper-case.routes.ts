@@ -7,14 +7,14 @@ import { WebForm } from '../web-forms';
 import { sendPage } from '../web-render';
 import { actorOfPage, registrar, type OfficeDeps } from './office-pages';
 import { alreadySent, formIdOf } from './one-shot-answer';
-import { OPEN_ALIASES, PAPER_FIELDS, openCaseInput, openingChoices, sendOpeningPage } from './opening-form';
+import { DEFAULT_DEADLINE_CHOICE, OPEN_ALIASES, PAPER_FIELDS, openCaseInput, openingChoices, sendOpeningPage } from './opening-form';
 
 /** Opening a case from a paper application; its access key, when asked for, is shown once. */
 export function paperCaseRoutes({ actors, opening, units, oneShot }: OfficeDeps): express.Router {
   const router = express.Router();
 
   router.get(PAGES.paperCase, registrar, async (_req, res) => {
-    sendOpeningPage(res, 'urzad/sprawa-nowa', new WebForm(PAPER_FIELDS, { deadlineDays: '30' }), await openingChoices(units), { formId: newFormId() });
+    sendOpeningPage(res, 'urzad/sprawa-nowa', new WebForm(PAPER_FIELDS, { deadline: DEFAULT_DEADLINE_CHOICE }), await openingChoices(units), { formId: newFormId() });
   });
 
   router.post(PAGES.paperCase, registrar, async (req, res) => {

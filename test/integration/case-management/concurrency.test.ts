@@ -1,3 +1,4 @@
+import { dueAtAfterPause } from '../../../services/cases/kpa-deadline';
 import { changeCase, openPaperCase } from '../../support/cases';
 import { serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
@@ -25,7 +26,7 @@ describe('concurrent changes of one case', () => {
     expect(events).toHaveLength(1);
   });
 
-  test('when suspensions and resumptions race, then the clock ends consistent: dueAt moved by the total paused time and the last status decides the stop', async () => {
+  test('when suspensions and resumptions race, then the clock ends consistent: dueAt moved by the days of every pause in turn and the last status decides the stop', async () => {
     const number = await openPaperCase(service, office);
     const [{ due_at: due }] = await service.ctx.dataSource.query(`SELECT due_at FROM cases WHERE number = $1`, [number]);
     const statuses = ['suspended', 'in_progress', 'awaiting_applicant', 'in_progress', 'suspended', 'in_progress', 'awaiting_applicant', 'suspended'];
@@ -37,19 +38,19 @@ describe('concurrent changes of one case', () => {
       `SELECT h.status, h.changed_at FROM case_history h JOIN cases c ON c.id = h.case_id WHERE c.number = $1 ORDER BY h.changed_at`,
       [number],
     );
-    let pausedSince: number | null = null;
-    let dueAt = due.getTime();
+    let pausedSince: Date | null = null;
+    let dueAt: Date = due;
     for (const h of history) {
       const paused = h.status === 'suspended' || h.status === 'awaiting_applicant';
-      if (paused && pausedSince === null) pausedSince = h.changed_at.getTime();
+      if (paused && pausedSince === null) pausedSince = h.changed_at;
       if (!paused && pausedSince !== null) {
-        dueAt += h.changed_at.getTime() - pausedSince;
+        dueAt = dueAtAfterPause(dueAt, pausedSince, h.changed_at);
         pausedSince = null;
       }
     }
     const [row] = await service.ctx.dataSource.query(`SELECT status, due_at, paused_since FROM cases WHERE number = $1`, [number]);
     expect(row.status).toBe(history.at(-1)!.status);
-    expect(row.due_at.getTime()).toBe(dueAt);
-    expect(row.paused_since?.getTime() ?? null).toBe(pausedSince);
+    expect(row.due_at.getTime()).toBe(dueAt.getTime());
+    expect(row.paused_since?.getTime() ?? null).toBe(pausedSince?.getTime() ?? null);
   });
 });

@@ -1,3 +1,4 @@
+import { dueAtAfterPause } from '../../../services/cases/kpa-deadline';
 import { backdatePause, changeCase, openPaperCase } from '../../support/cases';
 import { serviceWithOffice } from '../../support/office';
 import { TestService } from '../../support/test-service';
@@ -20,16 +21,19 @@ async function pauseFor(number: string, status: string, ms: number): Promise<Dat
 }
 
 describe('the KPA art. 35 clock through the API', () => {
-  test('when a case is suspended and resumed, then dueAt moves later by exactly the time it was suspended', async () => {
+  // The day arithmetic itself is unit-tested (test/unit/cases); here: the API applies it.
+  test('when a case is suspended and resumed, then dueAt moves later by the calendar days it was suspended, off non-working days', async () => {
     const number = await openPaperCase(service, office);
     const { due_at: due } = await clockOf(number);
     const suspended = await change(number, { status: 'suspended' });
     expect(suspended.body.dueAt).toBe(due.toISOString());
+    expect(suspended.body.pausedSince).toBe((await clockOf(number)).paused_since!.toISOString());
     const stoppedAt = await pauseFor(number, 'suspended', 3 * DAY + 5 * HOUR);
     const resumed = await change(number, { status: 'in_progress' });
-    const resumedAt = Date.parse(resumed.body.history.at(-1).changedAt);
-    expect(Date.parse(resumed.body.dueAt)).toBe(due.getTime() + (resumedAt - stoppedAt.getTime()));
-    expect(Date.parse(resumed.body.dueAt) - due.getTime()).toBeGreaterThanOrEqual(3 * DAY + 5 * HOUR);
+    const resumedAt = new Date(resumed.body.history.at(-1).changedAt);
+    expect(resumed.body.dueAt).toBe(dueAtAfterPause(due, stoppedAt, resumedAt).toISOString());
+    expect(Date.parse(resumed.body.dueAt) - due.getTime()).toBeGreaterThanOrEqual(4 * DAY);
+    expect(resumed.body.pausedSince).toBeNull();
     expect((await clockOf(number)).paused_since).toBeNull();
   });
 
@@ -38,11 +42,10 @@ describe('the KPA art. 35 clock through the API', () => {
     const { due_at: due } = await clockOf(number);
     const first = await pauseFor(number, 'awaiting_applicant', 2 * DAY);
     const r1 = await change(number, { status: 'in_progress' });
-    const firstPause = Date.parse(r1.body.history.at(-1).changedAt) - first.getTime();
+    const afterFirst = dueAtAfterPause(due, first, new Date(r1.body.history.at(-1).changedAt));
     const second = await pauseFor(number, 'suspended', 4 * DAY);
     const r2 = await change(number, { status: 'in_progress' });
-    const secondPause = Date.parse(r2.body.history.at(-1).changedAt) - second.getTime();
-    expect(Date.parse(r2.body.dueAt)).toBe(due.getTime() + firstPause + secondPause);
+    expect(r2.body.dueAt).toBe(dueAtAfterPause(afterFirst, second, new Date(r2.body.history.at(-1).changedAt)).toISOString());
   });
 
   test('when a case goes suspended → awaiting_applicant → in_progress, then the clock stays stopped from the first pause', async () => {
@@ -53,24 +56,26 @@ describe('the KPA art. 35 clock through the API', () => {
     expect(between.body.dueAt).toBe(due.toISOString());
     expect((await clockOf(number)).paused_since).toEqual(stoppedAt);
     const resumed = await change(number, { status: 'in_progress' });
-    expect(Date.parse(resumed.body.dueAt)).toBe(due.getTime() + Date.parse(resumed.body.history.at(-1).changedAt) - stoppedAt.getTime());
+    expect(resumed.body.dueAt).toBe(dueAtAfterPause(due, stoppedAt, new Date(resumed.body.history.at(-1).changedAt)).toISOString());
   });
 
-  test('when a paused case is closed, then the paused time still counts, the clock is cleared and endedAt set', async () => {
+  test('when a paused case is closed, then the paused days still count, the clock is cleared and endedAt set', async () => {
     const number = await openPaperCase(service, office);
     const { due_at: due } = await clockOf(number);
     const stoppedAt = await pauseFor(number, 'suspended', DAY);
     const closed = await change(number, { status: 'discontinued' });
-    const closedAt = Date.parse(closed.body.history.at(-1).changedAt);
-    expect(Date.parse(closed.body.dueAt)).toBe(due.getTime() + closedAt - stoppedAt.getTime());
-    expect(Date.parse(closed.body.endedAt)).toBe(closedAt);
+    const closedAt = new Date(closed.body.history.at(-1).changedAt);
+    expect(closed.body.dueAt).toBe(dueAtAfterPause(due, stoppedAt, closedAt).toISOString());
+    expect(Date.parse(closed.body.endedAt)).toBe(closedAt.getTime());
     expect((await clockOf(number)).paused_since).toBeNull();
   });
 
-  test('when a case was already late when paused, then it stays overdue while paused; one paused in time is not overdue', async () => {
+  test('when a late case is paused, then it is not overdue while paused (the deadline does not run), and overdue again once resumed late', async () => {
     const late = await openPaperCase(service, office);
-    await db().query(`UPDATE cases SET due_at = now() - interval '2 days' WHERE number = $1`, [late]);
-    expect((await change(late, { status: 'suspended' })).body.overdue).toBe(true);
+    await db().query(`UPDATE cases SET due_at = now() - interval '5 days' WHERE number = $1`, [late]);
+    expect((await change(late, { status: 'in_progress' })).body.overdue).toBe(true);
+    expect((await change(late, { status: 'suspended' })).body.overdue).toBe(false);
+    expect((await change(late, { status: 'in_progress' })).body.overdue).toBe(true);
     const onTime = await openPaperCase(service, office);
     expect((await change(onTime, { status: 'suspended' })).body.overdue).toBe(false);
   });
@@ -108,8 +113,8 @@ describe('a new deadline (KPA art. 36)', () => {
     expect(stoppedAt.getTime()).toBeGreaterThanOrEqual(renewedAt);
     await backdatePause(service, number, DAY);
     const resumed = await change(number, { status: 'in_progress' });
-    const resumedAt = Date.parse(resumed.body.history.at(-1).changedAt);
-    expect(Date.parse(resumed.body.dueAt)).toBe(Date.parse('2099-06-01T10:00:00.000Z') + resumedAt - (stoppedAt.getTime() - DAY));
+    const resumedAt = new Date(resumed.body.history.at(-1).changedAt);
+    expect(resumed.body.dueAt).toBe(dueAtAfterPause(new Date('2099-06-01T10:00:00.000Z'), new Date(stoppedAt.getTime() - DAY), resumedAt).toISOString());
   });
 
   test('when the reason is missing, then 400 on reason and nothing changes', async () => {

@@ -34,6 +34,8 @@ describe('the office list of cases', () => {
       endedAt: null,
       dueAt: expect.any(String),
       overdue: false,
+      pausedSince: null,
+      expectedBy: null,
       unit: { symbol: office.unitSymbol, name: office.unitName, phone: '+48 67 250 00 00', email: 'gn@urzad.example' },
       responsiblePerson: null,
     });

@@ -30,6 +30,8 @@ describe('linking a case by its internet access key', () => {
         endedAt: null,
         dueAt: paper.dueAt,
         overdue: false,
+        pausedSince: null,
+        expectedBy: null,
         unit: { symbol: office.unitSymbol, name: office.unitName, phone: '+48 67 250 00 00', email: 'gn@urzad.example' },
         responsiblePerson: null,
       },

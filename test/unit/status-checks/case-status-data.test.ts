@@ -21,6 +21,7 @@ const record: CaseSummaryRecord = {
   pausedSince: null,
   unit: { id: 'u1', symbol: 'GN', name: 'Wydział Gospodarki Nieruchomościami', phone: '+48 61 000 00 00', email: 'gn@urzad.example' },
   responsible: { firstName: 'Anna', lastName: 'Nowak' },
+  resolutionMedian: { medianSeconds: null, sampleSize: 0 },
 };
 
 const history: StatusCheckAnswerSource['history'] = [
