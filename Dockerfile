@@ -7,7 +7,8 @@
 #   test     dev dependencies + Debian's Chromium; runs `npm test` (docker compose run --rm test)
 #   runtime  production dependencies and dist/ only, as user `node` (the default target)
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node.js 22, the LTS line (20 reached its end of life in April 2026); the code also runs on 20.19+.
+ARG NODE_IMAGE=node:22.17.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 WORKDIR /app

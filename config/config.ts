@@ -47,6 +47,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url().optional(),
+  /** The database password, kept out of DATABASE_URL: any characters, no URL encoding (or DATABASE_PASSWORD_FILE). */
+  DATABASE_PASSWORD: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
   REDIS_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
@@ -81,7 +83,7 @@ function buildConfig(env: Env) {
     env: nodeEnv,
     production: nodeEnv === 'production',
     port: env.PORT,
-    databaseUrl: value('DATABASE_URL'),
+    databaseUrl: withPassword(value('DATABASE_URL'), env.DATABASE_PASSWORD),
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: value('REDIS_URL'),
     smtpUrl: value('SMTP_URL'),
@@ -112,6 +114,14 @@ function buildConfig(env: Env) {
     },
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
   };
+}
+
+/** The URL with `password` set, percent-encoded (the driver decodes it), when one is given apart. */
+function withPassword(url: string, password: string | undefined): string {
+  if (password === undefined) return url;
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
 
 function parseTrustProxy(value: string): boolean | string | number {

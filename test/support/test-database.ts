@@ -2,7 +2,10 @@ import { Client } from 'pg';
 
 /** The server the tests create their throwaway databases on (the database name is replaced). */
 export function baseDatabaseUrl(): URL {
-  return new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  // As the service does (config.ts): a password given apart, of any characters.
+  if (process.env.DATABASE_PASSWORD) url.password = encodeURIComponent(process.env.DATABASE_PASSWORD);
+  return url;
 }
 
 /** Runs one statement on the server's maintenance database. */

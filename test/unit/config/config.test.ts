@@ -217,3 +217,14 @@ describe('parseConfig: the _FILE convention', () => {
     expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: .*development value is not allowed in production/)]);
   });
 });
+
+describe('parseConfig: the database password apart from the URL', () => {
+  test.each(['p@ss/word#1?', 'zażółć gęślą', 'a:b%20c'])('when DATABASE_PASSWORD is %p, then it reaches the database URL intact, whatever its characters', (password) => {
+    const config = parseConfig({ ...PRODUCTION, DATABASE_URL: 'postgres://app@db.internal:5432/case_status', DATABASE_PASSWORD: password });
+    const url = new URL(config.databaseUrl);
+    expect(decodeURIComponent(url.password)).toBe(password);
+    expect(url.username).toBe('app');
+    expect(url.host).toBe('db.internal:5432');
+    expect(url.pathname).toBe('/case_status');
+  });
+});
