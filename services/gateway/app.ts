@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { Authenticator } from '../http/authenticate';
 import { operationsRoutes } from '../http/operations.routes';
 import { errorHandler, notFoundHandler } from '../http/problem';
+import { requestSerializer } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
 import { SessionCookies } from '../http/session';
 import { errorSerializer, logger } from '../shared/logger';
@@ -38,7 +39,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(
     pinoHttp({
       logger,
-      serializers: { err: errorSerializer },
+      serializers: { err: errorSerializer, req: requestSerializer },
       // req.log carries only the request id: binding the whole request to a child logger on
       // every call costs more than the status-check handler itself.
       quietReqLogger: true,

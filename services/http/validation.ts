@@ -4,7 +4,13 @@ import { AppError, type FieldError } from '../shared/app-error';
 // Validation messages in Polish, for the people who read them.
 z.config(z.locales.pl());
 
-/** Turns zod issues into the contract's `errors` list; unknown fields get one entry each. */
+/** At most this many entries in an `errors` list: a body of 60,000 unknown fields gets a short answer. */
+export const MAX_FIELD_ERRORS = 50;
+
+/**
+ * Turns zod issues into the contract's `errors` list; unknown fields get one entry each. Past
+ * MAX_FIELD_ERRORS entries the list ends with one that says how many more there were.
+ */
 export function fieldErrors(error: z.ZodError, root?: string): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of error.issues) {
@@ -15,7 +21,9 @@ export function fieldErrors(error: z.ZodError, root?: string): FieldError[] {
       errors.push({ field: base || root || 'body', message: issue.message });
     }
   }
-  return errors;
+  if (errors.length <= MAX_FIELD_ERRORS) return errors;
+  const more = errors.length - (MAX_FIELD_ERRORS - 1);
+  return [...errors.slice(0, MAX_FIELD_ERRORS - 1), { field: root || 'body', message: `…oraz ${more} innych błędów w tym żądaniu.` }];
 }
 
 /** Parses `value` with `schema` or throws 400 `validation_failed` listing every field. */

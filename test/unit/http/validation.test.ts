@@ -1,4 +1,5 @@
-import { nulCharacterErrors, withoutEmptyValues } from '../../../services/http/validation';
+import { z } from 'zod';
+import { fieldErrors, MAX_FIELD_ERRORS, nulCharacterErrors, withoutEmptyValues } from '../../../services/http/validation';
 
 describe('nulCharacterErrors', () => {
   test('when strings or keys hold U+0000, then each is named by its path', () => {
@@ -28,5 +29,27 @@ describe('nulCharacterErrors', () => {
 describe('withoutEmptyValues', () => {
   test('when query values are empty or blank, then they are dropped and the others kept', () => {
     expect(withoutEmptyValues({ status: '', q: '  ', unit: 'GN', limit: '5', tags: ['a', ''] })).toEqual({ unit: 'GN', limit: '5', tags: ['a', ''] });
+  });
+});
+
+describe('fieldErrors', () => {
+  const strict = z.strictObject({ login: z.string() });
+
+  test('when a body has a few unknown fields, then each is named', () => {
+    const result = strict.safeParse({ login: 'jan', a: 1, b: 2 });
+    expect(result.success || fieldErrors(result.error)).toEqual([
+      { field: 'a', message: 'Nieznane pole.' },
+      { field: 'b', message: 'Nieznane pole.' },
+    ]);
+  });
+
+  test('when a body has 60,000 unknown fields, then the list stays short and says how many more there were', () => {
+    const body: Record<string, unknown> = { login: 'jan' };
+    for (let i = 0; i < 60_000; i++) body[`k${i}`] = i;
+    const result = strict.safeParse(body);
+    const errors = result.success ? [] : fieldErrors(result.error);
+    expect(errors).toHaveLength(MAX_FIELD_ERRORS);
+    expect(errors.at(-1)).toEqual({ field: 'body', message: `…oraz ${60_000 - MAX_FIELD_ERRORS + 1} innych błędów w tym żądaniu.` });
+    expect(JSON.stringify(errors).length).toBeLessThan(5_000);
   });
 });
