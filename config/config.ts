@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { cronPatternProblem } from './cron-pattern';
 
 /**
  * The environment, parsed once. Nothing else in the code base reads `process.env`:
@@ -68,6 +69,15 @@ const envSchema = z.object({
   RATE_LIMIT_STATUS_CHECKS: positiveInt.default(30),
   RATE_LIMIT_REGISTRATIONS: positiveInt.default(20),
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5000),
+  DEADLINE_SCAN_CRON: z
+    .string()
+    .trim()
+    .default('0 7 * * *')
+    .superRefine((pattern, ctx) => {
+      const problem = cronPatternProblem(pattern);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  DEADLINE_REMINDER_DAYS: positiveInt.default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -113,6 +123,12 @@ function buildConfig(env: Env) {
       registrations: env.RATE_LIMIT_REGISTRATIONS,
     },
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+    deadlines: {
+      /** When the deadline scan runs (cron, in the office's time zone). */
+      scanCron: env.DEADLINE_SCAN_CRON,
+      /** Officials hear of cases due within this many working days. */
+      reminderDays: env.DEADLINE_REMINDER_DAYS,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { AccountService } from './accounts/account.service';
 import { ActorService } from './audit/actor';
 import { AuditLogService } from './audit/audit-log.service';
+import { DeadlineScanService } from './cases/deadline-scan.service';
 import { CitizenCasesService } from './citizen-cases/citizen-cases.service';
 import { InboxNoticeService } from './inbox/inbox-notices.service';
 import { InboxService } from './inbox/inbox.service';
@@ -31,6 +32,8 @@ export interface DomainServices {
   inboxNotices: InboxNoticeService;
   mailNotices: MailNoticeService;
   statusCheckAnswers: StatusCheckAnswerService;
+  /** The deadline guard (KPA art. 35–37) the job scheduler runs. */
+  deadlineScan: DeadlineScanService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -48,7 +51,8 @@ export function createDomainServices(c: Connections): DomainServices {
     actors: new ActorService(c.dataSource),
     auditLog: new AuditLogService(c.dataSource),
     inboxNotices: new InboxNoticeService(c.dataSource, c.outbox, c.config.publicUrl),
-    mailNotices: new MailNoticeService(c.dataSource, c.outbox, c.config.publicUrl),
+    mailNotices: new MailNoticeService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
     statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
+    deadlineScan: new DeadlineScanService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
   };
 }

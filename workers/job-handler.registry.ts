@@ -1,7 +1,8 @@
 import { JOB_NAMES, type JobName } from '../services/queue/jobs';
 import { deliverCaseDeadlineChanged, deliverCaseStatusChanged } from './handlers/case-notice.handlers';
+import { scanDeadlines } from './handlers/deadline.handlers';
 import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
-import { sendAccountActivated, sendActivationCode, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
+import { sendAccountActivated, sendActivationCode, sendDeadlineReminder, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
 import { answerStatusCheck, markStatusCheckFailed } from './handlers/status-check.handlers';
 import type { JobHandlers, JobInput, WorkerContext } from './job-handler.types';
 
@@ -11,11 +12,13 @@ export const JOB_HANDLERS: JobHandlers = {
   'mail.email-taken': sendEmailTaken,
   'mail.account-activated': sendAccountActivated,
   'mail.new-message': sendNewMessageNotice,
+  'mail.deadline-reminder': sendDeadlineReminder,
   'inbox.submission-received': deliverSubmissionReceipt,
   'inbox.case-opened': deliverCaseOpened,
   'inbox.case-status-changed': deliverCaseStatusChanged,
   'inbox.case-deadline-changed': deliverCaseDeadlineChanged,
   'status-check.answer': answerStatusCheck,
+  'deadline.scan': scanDeadlines,
 };
 
 /** What to record once a job has failed for good (last attempt or unrecoverable); optional per job. */

@@ -10,6 +10,7 @@ import { logger } from '../services/shared/logger';
 import { PermanentFailure } from '../services/shared/permanent-failure';
 import { jobDuration } from '../services/shared/metrics';
 import { createRedis } from '../services/shared/redis';
+import { scheduleDeadlineScans } from './deadline-schedule';
 import type { JobHandler, JobInput, WorkerContext } from './job-handler.types';
 import { assertHandlersComplete, GIVE_UP_HANDLERS, JOB_HANDLERS } from './job-handler.registry';
 
@@ -27,7 +28,7 @@ export function selectedQueues(names: readonly string[] | undefined): QueueName[
   return names as QueueName[];
 }
 
-/** Starts one BullMQ worker per selected queue, plus the outbox relay. */
+/** Starts one BullMQ worker per selected queue, plus the outbox relay and, with the deadline queue, its scheduler. */
 export async function startWorkers(
   ctx: AppContext,
   options: { queues?: QueueName[]; concurrency?: number; relay?: boolean; mailer?: Mailer } = {},
@@ -56,6 +57,8 @@ export async function startWorkers(
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // The processes that run scans keep their schedule: in Redis, so one job per tick for all of them.
+  if (queues.includes('deadline')) await scheduleDeadlineScans(ctx);
   const interval = ctx.config.outboxRelayIntervalMs;
   const stopRelay =
     options.relay === false

@@ -18,6 +18,16 @@ export interface MessageContexts {
   case_status_changed: { caseNumber: string; status: string; statusLabel: string; note: string | null; changedAt: string; statusCheckUrl: string };
   /** An official set a new deadline (KPA art. 36). */
   case_deadline_changed: { caseNumber: string; dueAt: string; reason: string; statusCheckUrl: string };
+  /** The case's deadline passed without an answer (KPA art. 36 §1): whom to ask, and where to file a ponaglenie. */
+  case_overdue: {
+    caseNumber: string;
+    dueAt: string;
+    unitName: string;
+    unitPhone: string | null;
+    unitEmail: string | null;
+    responsiblePerson: string | null;
+    casePageUrl: string;
+  };
   /** The answer to "Sprawdź stan sprawy": the facts when the case is linked to the citizen. */
   case_status:
     | { found: false; caseNumber: string; accessKeyUrl: string }

@@ -60,3 +60,10 @@ export async function markMessageRead(db: Db, userId: string, id: string): Promi
   ]);
   return affected > 0;
 }
+
+/** Which of these event keys already have their message (one query, on the unique index). */
+export async function existingEventKeys(db: Db, eventKeys: readonly string[]): Promise<Set<string>> {
+  if (eventKeys.length === 0) return new Set();
+  const rows: Array<Pick<Message, 'eventKey'>> = await db.query(`SELECT event_key AS "eventKey" FROM messages WHERE event_key = ANY($1::text[])`, [eventKeys]);
+  return new Set(rows.map((r) => r.eventKey));
+}

@@ -1,9 +1,12 @@
 import { findActivationCode, forgetActivationSeed } from '../accounts/activation-code.repository';
 import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../accounts/activation-codes';
 import { findUserById } from '../accounts/user.repository';
+import { isRemindable, reminderCases, reminderWindowEnd } from '../cases/deadline-reminders';
+import { findReminderScanTime } from '../cases/deadline-reminder-mail.repository';
+import { listRunningCasesDueBefore } from '../cases/deadline-scan.repository';
 import { findMessageRecipient } from '../inbox/message.repository';
 import type { Outbox } from '../outbox/outbox.service';
-import { inboxMessagePath, PAGES } from '../shared/page-paths';
+import { inboxMessagePath, officeCasePath, PAGES } from '../shared/page-paths';
 import type { Rendered } from '../shared/templates';
 import type { DataSource } from 'typeorm';
 import { renderMail } from './mail-templates';
@@ -24,6 +27,8 @@ export class MailNoticeService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly publicUrl: string,
+    /** DEADLINE_REMINDER_DAYS: the working days a deadline reminder looks ahead. */
+    private readonly reminderDays: number,
   ) {}
 
   /** The activation code of a registration still waiting for it (no name in it: anybody can register any address). */
@@ -70,6 +75,28 @@ export class MailNoticeService {
       firstName: user.firstName,
       messageUrl: this.url(inboxMessagePath(message.id)),
       settingsUrl: this.url(PAGES.inboxSettings),
+    });
+    return this.sendOnce(eventId, mailer, user.email, mail);
+  }
+
+  /**
+   * An official's deadline reminder of one office day (its deadline_reminder_mails row): their
+   * cases overdue or due within the window as of the scan that recorded it. Nothing when the
+   * row is gone, the official no longer gets reminders, or none of the cases is still running.
+   */
+  async deadlineReminder(userId: string, day: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const scannedAt = await findReminderScanTime(this.dataSource, userId, day);
+    if (!scannedAt) return false;
+    const user = await findUserById(this.dataSource, userId);
+    if (!user || !isRemindable(user)) return false;
+    const running = await listRunningCasesDueBefore(this.dataSource, reminderWindowEnd(scannedAt, this.reminderDays), userId);
+    const cases = reminderCases(running, scannedAt, this.reminderDays);
+    if (cases.length === 0) return false;
+    const mail = renderMail('deadline-reminder', {
+      firstName: user.firstName,
+      reminderDays: this.reminderDays,
+      cases: cases.map((c) => ({ ...c, url: this.url(officeCasePath(c.number)) })),
+      casesUrl: this.url(PAGES.officeCases),
     });
     return this.sendOnce(eventId, mailer, user.email, mail);
   }

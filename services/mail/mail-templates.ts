@@ -1,3 +1,4 @@
+import type { ReminderCase } from '../cases/deadline-reminders';
 import { assertTemplates, renderTriple, type Rendered } from '../shared/templates';
 
 /** Every e-mail the service sends, with the typed context its template needs. */
@@ -6,11 +7,13 @@ export interface MailContexts {
   'email-taken': { firstName: string; loginUrl: string; helpUrl: string };
   'account-activated': { firstName: string; login: string; inboxUrl: string };
   'new-message': { firstName: string; messageUrl: string; settingsUrl: string };
+  /** An official's cases due within `reminderDays` working days, and those overdue (earliest first). */
+  'deadline-reminder': { firstName: string; reminderDays: number; cases: Array<ReminderCase & { url: string }>; casesUrl: string };
 }
 
 export type MailTemplate = keyof MailContexts;
 
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'deadline-reminder'];
 
 /** Renders one e-mail from `templates/mail`. */
 export function renderMail<T extends MailTemplate>(name: T, context: MailContexts[T]): Rendered {

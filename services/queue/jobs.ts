@@ -3,7 +3,7 @@
  * file. Payloads carry ids only, never secrets or whole entities: the worker reloads them.
  */
 
-export const QUEUE_NAMES = ['mail', 'inbox', 'status-check'] as const;
+export const QUEUE_NAMES = ['mail', 'inbox', 'status-check', 'deadline'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Every job: name → payload. */
@@ -16,6 +16,8 @@ export interface JobPayloads {
   'mail.account-activated': { userId: string };
   /** A message arrived in the inbox: tell its owner by e-mail (no case data in it). */
   'mail.new-message': { messageId: string };
+  /** An official's deadline reminder of one office day (this deadline_reminder_mails row). */
+  'mail.deadline-reminder': { userId: string; day: string };
   /** A submission was accepted: put its receipt in the sender's inbox. */
   'inbox.submission-received': { submissionId: string };
   /** A case was opened from a submission: tell its sender (with a new access key if asked for). */
@@ -26,6 +28,8 @@ export interface JobPayloads {
   'inbox.case-deadline-changed': { deadlineChangeId: string };
   /** A citizen pressed "Sprawdź stan sprawy": answer this status_checks row into their inbox. */
   'status-check.answer': { statusCheckId: string };
+  /** Scan the deadlines (KPA art. 35–37): overdue notices and officials' reminders. Started by the job scheduler. */
+  'deadline.scan': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -36,11 +40,13 @@ export const JOB_QUEUE = {
   'mail.email-taken': 'mail',
   'mail.account-activated': 'mail',
   'mail.new-message': 'mail',
+  'mail.deadline-reminder': 'mail',
   'inbox.submission-received': 'inbox',
   'inbox.case-opened': 'inbox',
   'inbox.case-status-changed': 'inbox',
   'inbox.case-deadline-changed': 'inbox',
   'status-check.answer': 'status-check',
+  'deadline.scan': 'deadline',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

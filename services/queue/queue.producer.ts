@@ -21,7 +21,7 @@ export class QueueProducer {
     readonly prefix: string,
   ) {
     const open = <Q extends QueueName>(name: Q): TypedQueue<Q> => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queues = { mail: open('mail'), inbox: open('inbox'), 'status-check': open('status-check') };
+    this.queues = { mail: open('mail'), inbox: open('inbox'), 'status-check': open('status-check'), deadline: open('deadline') };
   }
 
   /** Enqueues a job on the queue its name belongs to; `jobId` makes a repeat a no-op. */
@@ -45,6 +45,16 @@ export class QueueProducer {
         (this.queues[name] as Queue).addBulk(batch.map(({ job, jobId }) => ({ name: job.name, data: job.data, opts: { jobId } }))),
       ),
     );
+  }
+
+  /**
+   * Creates or updates a BullMQ job scheduler that puts `job` on its queue at every tick of the
+   * cron `pattern` in time zone `tz`. The scheduler lives in Redis under `schedulerId`: every
+   * process may upsert it, and each tick still makes one job.
+   */
+  async upsertScheduler(schedulerId: string, repeat: { pattern: string; tz: string }, job: AnyJob): Promise<void> {
+    this.assertConnected();
+    await (this.queues[JOB_QUEUE[job.name]] as Queue).upsertJobScheduler(schedulerId, repeat, { name: job.name, data: job.data, opts: DEFAULT_JOB_OPTIONS });
   }
 
   /**

@@ -22,6 +22,26 @@ export const statusAnswerLatency = new client.Histogram({
   registers: [registry],
 });
 
+export const casesOverdue = new client.Gauge({
+  name: 'case_status_cases_overdue',
+  help: 'Running cases past their deadline per unit (symbol), as the last deadline scan of this process counted them',
+  labelNames: ['unit'] as const,
+  registers: [registry],
+});
+
+export const deadlineScanLastRun = new client.Gauge({
+  name: 'case_status_deadline_scan_last_run_timestamp_seconds',
+  help: 'When the last deadline scan of this process finished (Unix time)',
+  registers: [registry],
+});
+
+export const deadlineScanDuration = new client.Histogram({
+  name: 'case_status_deadline_scan_duration_seconds',
+  help: 'Time one deadline scan took: the query, the overdue notices and the reminders recorded',
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+  registers: [registry],
+});
+
 /** Registers a gauge of waiting/active/delayed/failed jobs per queue, read at scrape time. */
 export function registerQueueDepth(read: () => Promise<Array<{ queue: string; counts: Record<string, number> }>>): void {
   if (registry.getSingleMetric('case_status_queue_jobs')) return;

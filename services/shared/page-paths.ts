@@ -31,6 +31,11 @@ export function inboxMessagePath(id: string): string {
   return `${PAGES.inbox}/${id}`;
 }
 
+/** The citizen's page of one of their cases (where a ponaglenie is filed). */
+export function citizenCasePath(number: string): string {
+  return `${PAGES.myCases}/${encodeURIComponent(number)}`;
+}
+
 /** The office's page of one case. */
 export function officeCasePath(number: string): string {
   return `${PAGES.officeCases}/${encodeURIComponent(number)}`;

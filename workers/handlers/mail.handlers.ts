@@ -17,3 +17,7 @@ export const sendAccountActivated: JobHandler<'mail.account-activated'> = async 
 /** "A new message is waiting in the contact inbox." */
 export const sendNewMessageNotice: JobHandler<'mail.new-message'> = async (job, ctx) =>
   outcome(await ctx.services.mailNotices.newMessage(job.data.messageId, job.id, ctx.mailer));
+
+/** An official's deadline reminder of one office day. */
+export const sendDeadlineReminder: JobHandler<'mail.deadline-reminder'> = async (job, ctx) =>
+  outcome(await ctx.services.mailNotices.deadlineReminder(job.data.userId, job.data.day, job.id, ctx.mailer));
