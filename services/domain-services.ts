@@ -13,6 +13,7 @@ import type { Connections } from './shared/connections';
 import { StatusCheckAnswerService } from './status-checks/status-check-answer.service';
 import { StatusCheckService } from './status-checks/status-check.service';
 import { SubmissionService } from './submissions/submission.service';
+import { ReminderService } from './reminders/reminder.service';
 
 /** Every domain service, built once per process and shared by the API, the pages and the workers. */
 export interface DomainServices {
@@ -31,6 +32,8 @@ export interface DomainServices {
   inboxNotices: InboxNoticeService;
   mailNotices: MailNoticeService;
   statusCheckAnswers: StatusCheckAnswerService;
+  /** Ponaglenia (KPA art. 37): filed by citizens, passed on by the office. */
+  reminders: ReminderService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -50,5 +53,6 @@ export function createDomainServices(c: Connections): DomainServices {
     inboxNotices: new InboxNoticeService(c.dataSource, c.outbox, c.config.publicUrl),
     mailNotices: new MailNoticeService(c.dataSource, c.outbox, c.config.publicUrl),
     statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
+    reminders: new ReminderService(c.dataSource, c.outbox),
   };
 }

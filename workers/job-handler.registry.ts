@@ -3,6 +3,7 @@ import { deliverCaseDeadlineChanged, deliverCaseStatusChanged } from './handlers
 import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
 import { sendAccountActivated, sendActivationCode, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
 import { answerStatusCheck, markStatusCheckFailed } from './handlers/status-check.handlers';
+import { deliverCaseReminderForwarded, sendReminderFiled } from './handlers/reminder.handlers';
 import type { JobHandlers, JobInput, WorkerContext } from './job-handler.types';
 
 /** Every job name mapped to exactly one handler (the type makes a missing one a compile error). */
@@ -16,6 +17,8 @@ export const JOB_HANDLERS: JobHandlers = {
   'inbox.case-status-changed': deliverCaseStatusChanged,
   'inbox.case-deadline-changed': deliverCaseDeadlineChanged,
   'status-check.answer': answerStatusCheck,
+  'mail.reminder-filed': sendReminderFiled,
+  'inbox.case-reminder-forwarded': deliverCaseReminderForwarded,
 };
 
 /** What to record once a job has failed for good (last attempt or unrecoverable); optional per job. */

@@ -42,3 +42,11 @@ export async function createStaffAccount(manager: EntityManager, input: NewStaff
     throw error;
   }
 }
+
+/**
+ * False for the placeholder address a staff account gets without an e-mail of its own
+ * (`<login>@staff.invalid`): `.invalid` is reserved (RFC 2606), no mail can reach it.
+ */
+export function canReceiveMail(email: string): boolean {
+  return !/\.invalid$/i.test(email.trim());
+}

@@ -18,6 +18,8 @@ export interface MessageContexts {
   case_status_changed: { caseNumber: string; status: string; statusLabel: string; note: string | null; changedAt: string; statusCheckUrl: string };
   /** An official set a new deadline (KPA art. 36). */
   case_deadline_changed: { caseNumber: string; dueAt: string; reason: string; statusCheckUrl: string };
+  /** The office passed the citizen's ponaglenie on (KPA art. 37 §4). */
+  case_reminder_forwarded: { caseNumber: string; reminderId: string; forwardedAt: string; forwardedTo: string; casePageUrl: string };
   /** The answer to "Sprawdź stan sprawy": the facts when the case is linked to the citizen. */
   case_status:
     | { found: false; caseNumber: string; accessKeyUrl: string }

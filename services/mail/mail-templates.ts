@@ -6,11 +6,13 @@ export interface MailContexts {
   'email-taken': { firstName: string; loginUrl: string; helpUrl: string };
   'account-activated': { firstName: string; login: string; inboxUrl: string };
   'new-message': { firstName: string; messageUrl: string; settingsUrl: string };
+  /** To the responsible official (or the unit): a citizen filed a ponaglenie (KPA art. 37). */
+  'reminder-filed': { firstName: string | null; caseNumber: string; caseTitle: string; filedAt: string; forwardBy: string; remindersUrl: string };
 }
 
 export type MailTemplate = keyof MailContexts;
 
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'reminder-filed'];
 
 /** Renders one e-mail from `templates/mail`. */
 export function renderMail<T extends MailTemplate>(name: T, context: MailContexts[T]): Rendered {

@@ -26,6 +26,10 @@ export interface JobPayloads {
   'inbox.case-deadline-changed': { deadlineChangeId: string };
   /** A citizen pressed "Sprawdź stan sprawy": answer this status_checks row into their inbox. */
   'status-check.answer': { statusCheckId: string };
+  /** A citizen filed this ponaglenie (KPA art. 37): tell the case's responsible official (or its unit). */
+  'mail.reminder-filed': { reminderId: string };
+  /** The office passed this ponaglenie on (art. 37 §4): tell every linked citizen. */
+  'inbox.case-reminder-forwarded': { reminderId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -41,6 +45,8 @@ export const JOB_QUEUE = {
   'inbox.case-status-changed': 'inbox',
   'inbox.case-deadline-changed': 'inbox',
   'status-check.answer': 'status-check',
+  'mail.reminder-filed': 'mail',
+  'inbox.case-reminder-forwarded': 'inbox',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

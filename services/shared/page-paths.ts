@@ -24,6 +24,7 @@ export const PAGES = {
   officeCases: '/urzad/sprawy',
   paperCase: '/urzad/sprawy/nowa',
   queueDashboard: '/admin/queues',
+  officeReminders: '/urzad/ponaglenia',
 } as const;
 
 /** One message of the contact inbox. */
@@ -34,4 +35,9 @@ export function inboxMessagePath(id: string): string {
 /** The office's page of one case. */
 export function officeCasePath(number: string): string {
   return `${PAGES.officeCases}/${encodeURIComponent(number)}`;
+}
+
+/** A citizen's page of one of their cases. */
+export function myCasePath(number: string): string {
+  return `${PAGES.myCases}/${encodeURIComponent(number)}`;
 }
