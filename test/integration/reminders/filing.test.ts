@@ -1,23 +1,12 @@
 import { createStaffAccount } from '../../../services/accounts/staff-accounts';
 import { linkByKey, openPaperCase } from '../../support/cases';
 import { caseFromSubmission } from '../../support/citizen-cases';
-import { createOffice, type Office } from '../../support/office';
-import { fileReminder, listReminders, makeOverdue } from '../../support/reminders';
-import { TestService, type Citizen } from '../../support/test-service';
+import { fileReminder, listReminders, makeOverdue, serviceWithOfficeAndCitizens } from '../../support/reminders';
+import { TestService } from '../../support/test-service';
 import { sleep } from '../../support/wait';
 
 const service = new TestService();
-let office: Office;
-let applicant: Citizen;
-let keyHolder: Citizen;
-let stranger: Citizen;
-
-beforeAll(async () => {
-  await service.start();
-  office = await createOffice(service);
-  [applicant, keyHolder, stranger] = await Promise.all([service.citizen(), service.citizen(), service.citizen()]);
-});
-afterAll(() => service.stop());
+const { office, applicant, keyHolder, stranger } = serviceWithOfficeAndCitizens(service);
 
 const UNIT_EMAIL = 'gn@urzad.example';
 const DAY_MS = 24 * 60 * 60 * 1000;

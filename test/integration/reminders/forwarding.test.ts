@@ -1,24 +1,17 @@
 import { linkByKey, officialOfAnotherUnit } from '../../support/cases';
 import { caseFromSubmission } from '../../support/citizen-cases';
-import { createOffice, uniqueUnitSymbol, type Office, type Staff } from '../../support/office';
-import { fileReminder, forwardReminder, listReminders, makeOverdue } from '../../support/reminders';
+import { uniqueUnitSymbol, type Staff } from '../../support/office';
+import { fileReminder, forwardReminder, listReminders, makeOverdue, serviceWithOfficeAndCitizens } from '../../support/reminders';
 import { TestService, type Citizen } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';
 
 const service = new TestService();
-let office: Office;
+const { office, applicant, keyHolder, stranger } = serviceWithOfficeAndCitizens(service);
 let otherOfficial: Staff;
-let applicant: Citizen;
-let keyHolder: Citizen;
-let stranger: Citizen;
 
 beforeAll(async () => {
-  await service.start();
-  office = await createOffice(service);
   otherOfficial = await officialOfAnotherUnit(service, uniqueUnitSymbol());
-  [applicant, keyHolder, stranger] = await Promise.all([service.citizen(), service.citizen(), service.citizen()]);
 });
-afterAll(() => service.stop());
 
 const SKO = 'Samorządowe Kolegium Odwoławcze w Pile';
 const messagesOf = async (citizen: Citizen) =>
