@@ -7,6 +7,7 @@ export const MESSAGE_KINDS = [
   'case_status_changed',
   'case_deadline_changed',
   'case_overdue',
+  'case_reminder_forwarded',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

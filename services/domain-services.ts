@@ -14,6 +14,7 @@ import type { Connections } from './shared/connections';
 import { StatusCheckAnswerService } from './status-checks/status-check-answer.service';
 import { StatusCheckService } from './status-checks/status-check.service';
 import { SubmissionService } from './submissions/submission.service';
+import { ReminderService } from './reminders/reminder.service';
 
 /** Every domain service, built once per process and shared by the API, the pages and the workers. */
 export interface DomainServices {
@@ -34,6 +35,8 @@ export interface DomainServices {
   statusCheckAnswers: StatusCheckAnswerService;
   /** The deadline guard (KPA art. 35–37) the job scheduler runs. */
   deadlineScan: DeadlineScanService;
+  /** Ponaglenia (KPA art. 37): filed by citizens, passed on by the office. */
+  reminders: ReminderService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -54,5 +57,6 @@ export function createDomainServices(c: Connections): DomainServices {
     mailNotices: new MailNoticeService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
     statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
     deadlineScan: new DeadlineScanService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
+    reminders: new ReminderService(c.dataSource, c.outbox),
   };
 }

@@ -4,6 +4,7 @@ import { scanDeadlines } from './handlers/deadline.handlers';
 import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
 import { sendAccountActivated, sendActivationCode, sendDeadlineReminder, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
 import { answerStatusCheck, markStatusCheckFailed } from './handlers/status-check.handlers';
+import { deliverCaseReminderForwarded, sendReminderFiled } from './handlers/reminder.handlers';
 import type { JobHandlers, JobInput, WorkerContext } from './job-handler.types';
 
 /** Every job name mapped to exactly one handler (the type makes a missing one a compile error). */
@@ -19,6 +20,8 @@ export const JOB_HANDLERS: JobHandlers = {
   'inbox.case-deadline-changed': deliverCaseDeadlineChanged,
   'status-check.answer': answerStatusCheck,
   'deadline.scan': scanDeadlines,
+  'mail.reminder-filed': sendReminderFiled,
+  'inbox.case-reminder-forwarded': deliverCaseReminderForwarded,
 };
 
 /** What to record once a job has failed for good (last attempt or unrecoverable); optional per job. */

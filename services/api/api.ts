@@ -12,6 +12,7 @@ import { inboxRoutes } from './routes/inbox.routes';
 import { officeRoutes } from './routes/office.routes';
 import { statusCheckRoutes } from './routes/status-checks.routes';
 import { submissionRoutes } from './routes/submissions.routes';
+import { reminderRoutes } from './routes/reminders.routes';
 
 /** Where the JSON API is mounted; its OpenAPI document is `${API_PREFIX}/openapi.json`. */
 export const API_PREFIX = '/api/v1';
@@ -34,6 +35,7 @@ export function apiRouter({ services, authenticator, publicUrl }: ApiDeps): expr
   adminRoutes(api, services.actors, services.units);
   caseManagementRoutes(api, services.actors, services.caseManagement);
   auditRoutes(api, services.auditLog);
+  reminderRoutes(api, services.actors, services.reminders);
 
   const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), publicUrl);
   api.router.get('/openapi.json', (_req, res) => {

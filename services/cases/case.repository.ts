@@ -281,3 +281,9 @@ export async function listLinkedUserIds(db: Db, caseId: string): Promise<Array<C
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** True when the citizen is linked to the case. */
+export async function isCaseLinked(db: Db, caseId: string, userId: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM case_links WHERE case_id = $1 AND user_id = $2`, [caseId, userId]);
+  return rows.length > 0;
+}

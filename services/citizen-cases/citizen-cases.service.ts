@@ -1,8 +1,11 @@
 import type { Connections } from '../shared/connections';
 import { accessKeyHash, normaliseAccessKey } from '../cases/access-keys';
-import { linkCaseByKeyHash, listLinkedCaseSummaries } from '../cases/case.repository';
+import { listHistorySteps } from '../cases/case-history.repository';
+import { findCaseSummaryByNumber, isCaseLinked, linkCaseByKeyHash, listLinkedCaseSummaries, type CaseSummaryRecord } from '../cases/case.repository';
+import { CASE_STATUS_LABELS } from '../cases/case-status';
 import { toCaseSummary, type CaseSummary } from '../cases/case-summary';
 import { AppError } from '../shared/app-error';
+import type { Db } from '../shared/database';
 import { consumeOrThrow } from '../shared/rate-limits';
 
 type Deps = Pick<Connections, 'dataSource' | 'rateLimits'>;
@@ -38,4 +41,29 @@ export class CitizenCasesService {
     const now = new Date();
     return { items: cases.map((c) => toCaseSummary(c, now)) };
   }
+
+  /** One of the citizen's cases with its history, oldest first (without who in the office made each step). */
+  async get(userId: string, number: string): Promise<CitizenCaseDetail> {
+    const record = await linkedCaseSummary(this.deps.dataSource, userId, number);
+    const history = await listHistorySteps(this.deps.dataSource, record.id);
+    return {
+      ...toCaseSummary(record),
+      history: history.map((h) => ({ status: h.status, statusLabel: CASE_STATUS_LABELS[h.status], note: h.note, changedAt: h.changedAt.toISOString() })),
+    };
+  }
+}
+
+/** A citizen's case with the steps of its history. */
+export type CitizenCaseDetail = CaseSummary & { history: Array<{ status: CaseSummary['status']; statusLabel: string; note: string | null; changedAt: string }> };
+
+/** The one answer for someone else's case and for a number that does not exist: nothing to tell them apart. */
+export function notYourCase(): AppError {
+  return AppError.notFound('Nie ma takiej sprawy wśród Twoich spraw.');
+}
+
+/** One of the citizen's cases (the record of its summary); someone else's or an unknown number is notYourCase(). */
+export async function linkedCaseSummary(db: Db, userId: string, number: string): Promise<CaseSummaryRecord> {
+  const record = await findCaseSummaryByNumber(db, number);
+  if (!record || !(await isCaseLinked(db, record.id, userId))) throw notYourCase();
+  return record;
 }

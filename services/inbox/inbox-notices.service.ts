@@ -5,7 +5,8 @@ import { findCaseSummaryById, listLinkedUserIds, lockCaseForOpenedNotice } from 
 import { CASE_STATUS_LABELS } from '../cases/case-status';
 import { responsibleName, toCaseSummary } from '../cases/case-summary';
 import type { Emit, Outbox } from '../outbox/outbox.service';
-import { PAGES } from '../shared/page-paths';
+import { findReminder } from '../reminders/reminder.repository';
+import { citizenCasePath, PAGES } from '../shared/page-paths';
 import { findSubmissionForReceipt } from '../submissions/submission.repository';
 import { deliverMessage, type DeliverMessage } from './message-delivery.service';
 import { messageExists } from './message.repository';
@@ -22,7 +23,7 @@ export class InboxNoticeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    publicUrl: string,
+    private readonly publicUrl: string,
   ) {
     this.statusCheckUrl = `${publicUrl}${PAGES.statusCheck}`;
   }
@@ -100,6 +101,15 @@ export class InboxNoticeService {
     const data = { caseNumber: d.caseNumber, dueAt: d.dueAt.toISOString(), reason: d.reason };
     const rendered = renderMessage('case_deadline_changed', { ...data, statusCheckUrl: this.statusCheckUrl });
     return this.toEveryLinked(d.caseId, (userId) => ({ userId, kind: 'case_deadline_changed', eventKey: `case-deadline-changed:${deadlineChangeId}:${userId}`, rendered, data }));
+  }
+
+  /** A ponaglenie passed on to the higher authority (KPA art. 37 §4), into the inbox of every citizen linked to the case. */
+  async caseReminderForwarded(reminderId: string): Promise<boolean> {
+    const r = await findReminder(this.dataSource, reminderId);
+    if (!r?.forwardedAt || !r.forwardedTo) return false;
+    const data = { caseNumber: r.caseNumber, reminderId, forwardedAt: r.forwardedAt.toISOString(), forwardedTo: r.forwardedTo };
+    const rendered = renderMessage('case_reminder_forwarded', { ...data, casePageUrl: `${this.publicUrl}${citizenCasePath(r.caseNumber)}` });
+    return this.toEveryLinked(r.caseId, (userId) => ({ userId, kind: 'case_reminder_forwarded', eventKey: `case-reminder-forwarded:${reminderId}:${userId}`, rendered, data }));
   }
 
   /**

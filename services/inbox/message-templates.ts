@@ -28,6 +28,8 @@ export interface MessageContexts {
     responsiblePerson: string | null;
     casePageUrl: string;
   };
+  /** The office passed the citizen's ponaglenie on (KPA art. 37 §4). */
+  case_reminder_forwarded: { caseNumber: string; reminderId: string; forwardedAt: string; forwardedTo: string; casePageUrl: string };
   /** The answer to "Sprawdź stan sprawy": the facts when the case is linked to the citizen. */
   case_status:
     | { found: false; caseNumber: string; accessKeyUrl: string }

@@ -1,11 +1,13 @@
 import { findActivationCode, forgetActivationSeed } from '../accounts/activation-code.repository';
 import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../accounts/activation-codes';
+import { hasRealAddress } from '../accounts/mail-address';
 import { findUserById } from '../accounts/user.repository';
 import { isRemindable, reminderCases, reminderWindowEnd } from '../cases/deadline-reminders';
 import { findReminderScanTime } from '../cases/deadline-reminder-mail.repository';
 import { listRunningCasesDueBefore } from '../cases/deadline-scan.repository';
 import { findMessageRecipient } from '../inbox/message.repository';
 import type { Outbox } from '../outbox/outbox.service';
+import { findReminderMailSource } from '../reminders/reminder.repository';
 import { inboxMessagePath, officeCasePath, PAGES } from '../shared/page-paths';
 import type { Rendered } from '../shared/templates';
 import type { DataSource } from 'typeorm';
@@ -99,6 +101,28 @@ export class MailNoticeService {
       casesUrl: this.url(PAGES.officeCases),
     });
     return this.sendOnce(eventId, mailer, user.email, mail);
+  }
+
+  /**
+   * A citizen filed a ponaglenie: the case's responsible official is told, at their own address;
+   * a staff account without one (its placeholder cannot receive mail) or a case without an
+   * official falls back to the unit's address; with neither, nobody can be told by e-mail.
+   */
+  async reminderFiled(reminderId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const source = await findReminderMailSource(this.dataSource, reminderId);
+    if (!source) return false;
+    const official = hasRealAddress(source.responsibleEmail) ? source.responsibleEmail : null;
+    const to = official ?? source.unitEmail;
+    if (!to) return false;
+    const mail = renderMail('reminder-filed', {
+      firstName: official ? source.responsibleFirstName : null,
+      caseNumber: source.caseNumber,
+      caseTitle: source.caseTitle,
+      filedAt: source.filedAt.toISOString(),
+      forwardBy: source.forwardBy.toISOString(),
+      remindersUrl: this.url(PAGES.officeReminders),
+    });
+    return this.sendOnce(eventId, mailer, to, mail);
   }
 
   private url(path: string): string {

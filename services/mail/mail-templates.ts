@@ -9,11 +9,13 @@ export interface MailContexts {
   'new-message': { firstName: string; messageUrl: string; settingsUrl: string };
   /** An official's cases due within `reminderDays` working days, and those overdue (earliest first). */
   'deadline-reminder': { firstName: string; reminderDays: number; cases: Array<ReminderCase & { url: string }>; casesUrl: string };
+  /** To the responsible official (or the unit): a citizen filed a ponaglenie (KPA art. 37). */
+  'reminder-filed': { firstName: string | null; caseNumber: string; caseTitle: string; filedAt: string; forwardBy: string; remindersUrl: string };
 }
 
 export type MailTemplate = keyof MailContexts;
 
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'deadline-reminder'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'deadline-reminder', 'reminder-filed'];
 
 /** Renders one e-mail from `templates/mail`. */
 export function renderMail<T extends MailTemplate>(name: T, context: MailContexts[T]): Rendered {

@@ -30,6 +30,10 @@ export interface JobPayloads {
   'status-check.answer': { statusCheckId: string };
   /** Scan the deadlines (KPA art. 35–37): overdue notices and officials' reminders. Started by the job scheduler. */
   'deadline.scan': Record<string, never>;
+  /** A citizen filed this ponaglenie (KPA art. 37): tell the case's responsible official (or its unit). */
+  'mail.reminder-filed': { reminderId: string };
+  /** The office passed this ponaglenie on (art. 37 §4): tell every linked citizen. */
+  'inbox.case-reminder-forwarded': { reminderId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -47,6 +51,8 @@ export const JOB_QUEUE = {
   'inbox.case-deadline-changed': 'inbox',
   'status-check.answer': 'status-check',
   'deadline.scan': 'deadline',
+  'mail.reminder-filed': 'mail',
+  'inbox.case-reminder-forwarded': 'inbox',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

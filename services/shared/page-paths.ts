@@ -24,6 +24,7 @@ export const PAGES = {
   officeCases: '/urzad/sprawy',
   paperCase: '/urzad/sprawy/nowa',
   queueDashboard: '/admin/queues',
+  officeReminders: '/urzad/ponaglenia',
 } as const;
 
 /** One message of the contact inbox. */

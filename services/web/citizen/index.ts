@@ -5,6 +5,7 @@ import { inboxSettingsRoutes } from './inbox-settings.routes';
 import { inboxRoutes } from './inbox.routes';
 import { lettersRoutes } from './letters.routes';
 import { myCasesRoutes } from './my-cases.routes';
+import { myCaseRoutes } from './my-case.routes';
 import { statusCheckRoutes } from './status-check.routes';
 
 /** The citizens' pages: the contact inbox and its settings, letters to the ESP, their cases and status checks. */
@@ -19,5 +20,6 @@ export function citizenPages(services: DomainServices): express.Router {
       accessKeyRoutes(services.citizenCases),
       myCasesRoutes(services.citizenCases),
       statusCheckRoutes(services.statusChecks),
+      myCaseRoutes(services.citizenCases, services.reminders),
     );
 }

@@ -1,7 +1,7 @@
 import express from 'express';
 import { responsibleName } from '../../cases/case-summary';
 import type { CitizenCasesService } from '../../citizen-cases/citizen-cases.service';
-import { PAGES } from '../../shared/page-paths';
+import { citizenCasePath, PAGES } from '../../shared/page-paths';
 import { sessionOf } from '../../http/session';
 import { sendPage } from '../web-render';
 import { citizen } from './citizen-pages';
@@ -18,6 +18,7 @@ export function myCasesRoutes(cases: CitizenCasesService): express.Router {
         ...c,
         responsible: responsibleName(c),
         checkHref: `${PAGES.statusCheck}?znak=${encodeURIComponent(c.number)}`,
+        href: citizenCasePath(c.number),
       })),
     });
   });

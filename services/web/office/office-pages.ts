@@ -6,6 +6,7 @@ import type { CaseOpeningService } from '../../office/case-opening.service';
 import { caseNumberParams } from '../../office/office.schemas';
 import type { OfficeSubmissionsService } from '../../office/office-submissions.service';
 import type { UnitsService } from '../../office/units.service';
+import type { ReminderService } from '../../reminders/reminder.service';
 import { AppError } from '../../shared/app-error';
 import { requireLogin, sessionOf } from '../../http/session';
 import type { OneShotForms } from '../one-shot-forms';
@@ -18,6 +19,7 @@ export interface OfficeDeps {
   management: CaseManagementService;
   units: UnitsService;
   oneShot: OneShotForms;
+  reminders: ReminderService;
 }
 
 export const staff = requireLogin(['registrar', 'official', 'admin']);
