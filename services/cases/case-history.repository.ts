@@ -61,3 +61,8 @@ export async function findDeadlineChangeNotice(db: Db, deadlineChangeId: string)
   );
   return rows[0] ?? null;
 }
+
+/** The new dates an official set for a case (KPA art. 36), with their reasons, oldest first. */
+export async function listDeadlineChanges(db: Db, caseId: string): Promise<Array<Pick<CaseDeadlineChange, 'dueAt' | 'reason' | 'changedAt'>>> {
+  return db.query(`SELECT due_at AS "dueAt", reason, changed_at AS "changedAt" FROM case_deadline_changes WHERE case_id = $1 ORDER BY changed_at, id`, [caseId]);
+}

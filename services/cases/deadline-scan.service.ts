@@ -1,3 +1,4 @@
+import { refreshAllResolutionMedians } from './case-resolution-median.repository';
 import type { DataSource } from 'typeorm';
 import type { Outbox } from '../outbox/outbox.service';
 import { casesOverdue, deadlineScanDuration, deadlineScanLastRun } from '../shared/metrics';
@@ -44,6 +45,8 @@ export class DeadlineScanService {
     const overdue = cases.filter((c) => isOverdue(c.status, c.dueAt, null, now));
     const overdueNotices = await this.notices.deliver(overdue);
     const reminderMails = await this.recordReminders(cases, now);
+    // The 365-day window of `expectedBy` moves on every day, resolutions or not.
+    await refreshAllResolutionMedians(this.dataSource, now);
     countOverdueByUnit(overdue);
     deadlineScanLastRun.set(Date.now() / 1000);
     stopTimer();

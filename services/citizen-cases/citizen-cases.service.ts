@@ -1,9 +1,10 @@
 import type { Connections } from '../shared/connections';
 import { accessKeyHash, normaliseAccessKey } from '../cases/access-keys';
-import { listHistorySteps } from '../cases/case-history.repository';
+import { listDeadlineChanges, listHistorySteps } from '../cases/case-history.repository';
 import { findCaseSummaryByNumber, isCaseLinked, linkCaseByKeyHash, listLinkedCaseSummaries, type CaseSummaryRecord } from '../cases/case.repository';
 import { CASE_STATUS_LABELS } from '../cases/case-status';
 import { toCaseSummary, type CaseSummary } from '../cases/case-summary';
+import { pausesOf, type CasePause } from '../cases/case-pauses';
 import { AppError } from '../shared/app-error';
 import type { Db } from '../shared/database';
 import { consumeOrThrow } from '../shared/rate-limits';
@@ -45,16 +46,25 @@ export class CitizenCasesService {
   /** One of the citizen's cases with its history, oldest first (without who in the office made each step). */
   async get(userId: string, number: string): Promise<CitizenCaseDetail> {
     const record = await linkedCaseSummary(this.deps.dataSource, userId, number);
-    const history = await listHistorySteps(this.deps.dataSource, record.id);
+    const [steps, moves] = await Promise.all([listHistorySteps(this.deps.dataSource, record.id), listDeadlineChanges(this.deps.dataSource, record.id)]);
+    const history = steps.map((h) => ({ status: h.status, statusLabel: CASE_STATUS_LABELS[h.status], note: h.note, changedAt: h.changedAt.toISOString() }));
     return {
       ...toCaseSummary(record),
-      history: history.map((h) => ({ status: h.status, statusLabel: CASE_STATUS_LABELS[h.status], note: h.note, changedAt: h.changedAt.toISOString() })),
+      history,
+      pauses: pausesOf(history),
+      deadlineChanges: moves.map((m) => ({ dueAt: m.dueAt.toISOString(), reason: m.reason, changedAt: m.changedAt.toISOString() })),
     };
   }
 }
 
 /** A citizen's case with the steps of its history. */
-export type CitizenCaseDetail = CaseSummary & { history: Array<{ status: CaseSummary['status']; statusLabel: string; note: string | null; changedAt: string }> };
+export type CitizenCaseDetail = CaseSummary & {
+  history: Array<{ status: CaseSummary['status']; statusLabel: string; note: string | null; changedAt: string }>;
+  /** When the deadline stopped and why (KPA art. 35 §5). */
+  pauses: CasePause[];
+  /** The new dates the office set, with their reasons (art. 36). */
+  deadlineChanges: Array<{ dueAt: string; reason: string; changedAt: string }>;
+};
 
 /** The one answer for someone else's case and for a number that does not exist: nothing to tell them apart. */
 export function notYourCase(): AppError {
