@@ -7,7 +7,7 @@ import { findReminderScanTime } from '../cases/deadline-reminder-mail.repository
 import { listRunningCasesDueBefore } from '../cases/deadline-scan.repository';
 import { findMessageRecipient } from '../inbox/message.repository';
 import type { Outbox } from '../outbox/outbox.service';
-import { findReminderMailSource } from '../reminders/reminder.repository';
+import { findReminderMailSource, listLateRemindersOf } from '../reminders/reminder.repository';
 import { inboxMessagePath, officeCasePath, PAGES } from '../shared/page-paths';
 import type { Rendered } from '../shared/templates';
 import type { DataSource } from 'typeorm';
@@ -94,10 +94,14 @@ export class MailNoticeService {
     const running = await listRunningCasesDueBefore(this.dataSource, reminderWindowEnd(scannedAt, this.reminderDays), userId);
     const cases = reminderCases(running, scannedAt, this.reminderDays);
     if (cases.length === 0) return false;
+    // Ponaglenia the office should have passed on by now (art. 37 §4) belong in the same e-mail.
+    const lateReminders = await listLateRemindersOf(this.dataSource, userId, scannedAt);
     const mail = renderMail('deadline-reminder', {
       firstName: user.firstName,
       reminderDays: this.reminderDays,
       cases: cases.map((c) => ({ ...c, url: this.url(officeCasePath(c.number)) })),
+      lateReminders: lateReminders.map((r) => ({ caseNumber: r.caseNumber, filedAt: r.filedAt.toISOString(), forwardBy: r.forwardBy.toISOString() })),
+      remindersUrl: this.url(PAGES.officeReminders),
       casesUrl: this.url(PAGES.officeCases),
     });
     return this.sendOnce(eventId, mailer, user.email, mail);

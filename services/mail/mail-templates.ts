@@ -8,7 +8,15 @@ export interface MailContexts {
   'account-activated': { firstName: string; login: string; inboxUrl: string };
   'new-message': { firstName: string; messageUrl: string; settingsUrl: string };
   /** An official's cases due within `reminderDays` working days, and those overdue (earliest first). */
-  'deadline-reminder': { firstName: string; reminderDays: number; cases: Array<ReminderCase & { url: string }>; casesUrl: string };
+  'deadline-reminder': {
+    firstName: string;
+    reminderDays: number;
+    cases: Array<ReminderCase & { url: string }>;
+    /** Ponaglenia not passed on by their forwardBy (art. 37 §4), in the official's cases. */
+    lateReminders: Array<{ caseNumber: string; filedAt: string; forwardBy: string }>;
+    remindersUrl: string;
+    casesUrl: string;
+  };
   /** To the responsible official (or the unit): a citizen filed a ponaglenie (KPA art. 37). */
   'reminder-filed': { firstName: string | null; caseNumber: string; caseTitle: string; filedAt: string; forwardBy: string; remindersUrl: string };
 }

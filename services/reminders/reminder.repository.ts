@@ -95,3 +95,14 @@ export async function findReminderMailSource(db: Db, id: string): Promise<Remind
   );
   return rows[0] ?? null;
 }
+
+/** The ponaglenia still open past their `forwardBy` in the cases this official is responsible for, oldest first. */
+export function listLateRemindersOf(db: Db, responsibleId: string, now: Date): Promise<Array<Pick<CaseReminder, 'filedAt' | 'forwardBy'> & { caseNumber: Case['number'] }>> {
+  return db.query(
+    `SELECT r.filed_at AS "filedAt", r.forward_by AS "forwardBy", c.number AS "caseNumber"
+       FROM case_reminders r JOIN cases c ON c.id = r.case_id
+      WHERE c.responsible_id = $1 AND r.status = 'filed' AND r.forward_by < $2
+      ORDER BY r.forward_by, c.number`,
+    [responsibleId, now],
+  );
+}

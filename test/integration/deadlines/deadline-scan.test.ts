@@ -199,4 +199,20 @@ describe('the deadline scan (KPA art. 35–37)', () => {
     expect(lastRun).toBeGreaterThanOrEqual(Math.floor(started));
     expect(text).toMatch(/^case_status_deadline_scan_duration_seconds_count [1-9]\d*$/m);
   });
+
+  test('when a ponaglenie in the official\'s case was not passed on within 7 days, then her reminder e-mail lists it as late', async () => {
+    const c = await followedCase();
+    await dueIn(c.number, -2 * DAY);
+    const filed = await service.api('POST', `/api/v1/cases/${encodeURIComponent(c.number)}/reminders`, { token: submitter.token, body: { justification: 'Sprawa trwa dłużej niż miesiąc.' } });
+    expect(filed.status).toBe(201);
+    // Nine days later: the office day of a new reminder, and past the ponaglenie's forwardBy.
+    const later = new Date(Date.now() + 9 * DAY);
+    await scan(later);
+    const mails = await remindersSentTo(olga);
+    const late = mails.find((m) => m.text.includes('Ponaglenia, których urząd nie przekazał w terminie 7 dni'));
+    expect(late).toBeDefined();
+    expect(late!.text).toContain(`- ${c.number}: złożone`);
+    expect(late!.text).toContain(`${config().publicUrl}/urzad/ponaglenia`);
+  });
 });
+
