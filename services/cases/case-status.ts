@@ -29,7 +29,7 @@ export function isPaused(status: CaseStatus): boolean {
  * A case is overdue when it is not final, not paused (suspended or awaiting the applicant: the
  * deadline does not run then, art. 35 §5) and its deadline has passed.
  */
-export function isOverdue(status: CaseStatus, dueAt: Date | null, _pausedSince: Date | null, now: Date = new Date()): boolean {
+export function isOverdue(status: CaseStatus, dueAt: Date | null, now: Date = new Date()): boolean {
   if (isFinal(status) || isPaused(status) || dueAt === null) return false;
   return dueAt.getTime() < now.getTime();
 }

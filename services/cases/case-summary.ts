@@ -36,7 +36,7 @@ export function toCaseSummary(record: CaseSummaryRecord, now: Date = new Date())
     startedAt: record.startedAt.toISOString(),
     endedAt: record.endedAt ? record.endedAt.toISOString() : null,
     dueAt: record.dueAt ? record.dueAt.toISOString() : null,
-    overdue: isOverdue(record.status, record.dueAt, record.pausedSince, now),
+    overdue: isOverdue(record.status, record.dueAt, now),
     pausedSince: record.pausedSince ? record.pausedSince.toISOString() : null,
     expectedBy: expectedBy(record),
     unit: { symbol: unit.symbol, name: unit.name, phone: unit.phone, email: unit.email },

@@ -35,7 +35,7 @@ export function reminderWindowEnd(now: Date, days: number): Date {
 
 /** True when a running case belongs in a reminder: overdue, or due within `days` working days. */
 export function belongsInReminder(c: Pick<DeadlineCase, 'status' | 'dueAt'>, now: Date, days: number): boolean {
-  return isOverdue(c.status, c.dueAt, null, now) || workingDaysUntil(now, c.dueAt) <= days;
+  return isOverdue(c.status, c.dueAt, now) || workingDaysUntil(now, c.dueAt) <= days;
 }
 
 /** The lines of a reminder: the cases that belong in it, earliest due first (so the overdue ones lead). */
@@ -43,7 +43,7 @@ export function reminderCases(cases: readonly DeadlineCase[], now: Date, days: n
   return cases
     .filter((c) => belongsInReminder(c, now, days))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.number.localeCompare(b.number))
-    .map((c) => ({ number: c.number, title: c.title, dueAt: c.dueAt.toISOString(), overdue: isOverdue(c.status, c.dueAt, null, now) }));
+    .map((c) => ({ number: c.number, title: c.title, dueAt: c.dueAt.toISOString(), overdue: isOverdue(c.status, c.dueAt, now) }));
 }
 
 /** True for a responsible person who gets reminders: an active official with an address mail can reach. */

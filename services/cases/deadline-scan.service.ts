@@ -42,7 +42,7 @@ export class DeadlineScanService {
   async scan(now: Date): Promise<DeadlineScanResult> {
     const stopTimer = deadlineScanDuration.startTimer();
     const cases = await listRunningCasesDueBefore(this.dataSource, reminderWindowEnd(now, this.reminderDays));
-    const overdue = cases.filter((c) => isOverdue(c.status, c.dueAt, null, now));
+    const overdue = cases.filter((c) => isOverdue(c.status, c.dueAt, now));
     const overdueNotices = await this.notices.deliver(overdue);
     const reminderMails = await this.recordReminders(cases, now);
     // The 365-day window of `expectedBy` moves on every day, resolutions or not.

@@ -70,7 +70,7 @@ export class ReminderService {
       // Someone else's case answers as one that does not exist.
       if (!locked || !(await isCaseLinked(manager, locked.id, userId))) throw notYourCase();
       const filedAt = await transactionTime(manager);
-      const refusal = filingRefusal(isOverdue(locked.status, locked.dueAt, locked.pausedSince, filedAt), await hasOpenReminder(manager, locked.id));
+      const refusal = filingRefusal(isOverdue(locked.status, locked.dueAt, filedAt), await hasOpenReminder(manager, locked.id));
       if (refusal) throw AppError.conflict(refusal, REFUSALS[refusal]);
       const forwardBy = new Date(filedAt.getTime() + REMINDER_FORWARD_DAYS * DAY_MS);
       let id: string;
@@ -97,7 +97,7 @@ export class ReminderService {
     const summary = await linkedCaseSummary(this.dataSource, userId, number);
     const now = new Date();
     const reminders = (await listCaseReminders(this.dataSource, summary.id)).map((r) => toReminderView(r, now));
-    const overdue = isOverdue(summary.status, summary.dueAt, summary.pausedSince, now);
+    const overdue = isOverdue(summary.status, summary.dueAt, now);
     return { reminders, refusal: filingRefusal(overdue, reminders.some((r) => r.status === 'filed')) };
   }
 

@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS, FINAL_STATUSES } from '../../../services/cases/case-status';
+import { CASE_STATUS_LABELS, FINAL_STATUSES, isOverdue } from '../../../services/cases/case-status';
 
 // The contract's words, as citizens read them (API.md, "Case status").
 const CONTRACT_LABELS = {
@@ -19,5 +19,22 @@ describe('case status labels', () => {
   test('when the final statuses are read, then they are exactly resolved, transferred and discontinued', () => {
     expect([...FINAL_STATUSES].sort()).toEqual(['discontinued', 'resolved', 'transferred']);
     expect(new Set(FINAL_STATUSES).size).toBe(FINAL_STATUSES.length);
+  });
+});
+
+describe('isOverdue (the contract: not final, not paused, dueAt passed)', () => {
+  const now = new Date('2026-05-05T10:00:00.000Z');
+  const past = new Date('2026-05-04T21:59:59.999Z');
+  const future = new Date('2026-05-05T21:59:59.999Z');
+  test.each([
+    ['in_progress', past, true],
+    ['registered', past, true],
+    ['in_progress', future, false],
+    ['suspended', past, false],
+    ['awaiting_applicant', past, false],
+    ['resolved', past, false],
+    ['in_progress', null, false],
+  ] as const)('when a case is %s and due %p, then overdue is %s', (status, dueAt, overdue) => {
+    expect(isOverdue(status, dueAt, now)).toBe(overdue);
   });
 });
