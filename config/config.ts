@@ -64,6 +64,8 @@ const envSchema = z.object({
   WORKER_QUEUES: z.string().optional(),
   WORKER_CONCURRENCY: positiveInt.max(1000).default(50),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** The gateway's operations port for /metrics (and /healthz, /readyz); 0 = /metrics on the public port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   RATE_LIMIT_LOGIN_FAILURES: positiveInt.default(10),
   RATE_LIMIT_KEY_FAILURES: positiveInt.default(5),
   RATE_LIMIT_STATUS_CHECKS: positiveInt.default(30),
@@ -93,6 +95,8 @@ function buildConfig(env: Env) {
     env: nodeEnv,
     production: nodeEnv === 'production',
     port: env.PORT,
+    /** Where the gateway serves /metrics apart from the public port; 0 = on the public port. */
+    metricsPort: env.METRICS_PORT,
     databaseUrl: withPassword(value('DATABASE_URL'), env.DATABASE_PASSWORD),
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: value('REDIS_URL'),

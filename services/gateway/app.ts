@@ -72,7 +72,7 @@ export function createApp(ctx: AppContext): express.Express {
     next();
   });
   app.use(API_PREFIX, apiRouter({ services: ctx.services, authenticator, publicUrl }));
-  app.use(operationsRoutes(ctx));
+  app.use(operationsRoutes(ctx, { metrics: ctx.config.metricsPort === 0 }));
   app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator, cookies));
   app.use(
     webRouter({

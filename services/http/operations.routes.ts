@@ -1,9 +1,12 @@
 import express from 'express';
-import type { AppContext } from '../context';
+import type { Connections } from '../shared/connections';
 import { registry } from '../shared/metrics';
 
-/** Liveness, readiness and metrics for operators (outside /api/v1). */
-export function operationsRoutes(ctx: AppContext): express.Router {
+/**
+ * Liveness, readiness and metrics for operators (outside /api/v1). With `metrics: false` the
+ * public port leaves /metrics out: it is served on the operations port (METRICS_PORT) instead.
+ */
+export function operationsRoutes(ctx: Pick<Connections, 'dataSource' | 'redis'>, options: { metrics?: boolean } = {}): express.Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -16,9 +19,11 @@ export function operationsRoutes(ctx: AppContext): express.Router {
     const ready = postgres && redis;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres: up(postgres), redis: up(redis) });
   });
-  router.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  });
+  if (options.metrics !== false) {
+    router.get('/metrics', async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    });
+  }
   return router;
 }
 
