@@ -25,6 +25,7 @@ export const PAGES = {
   paperCase: '/urzad/sprawy/nowa',
   queueDashboard: '/admin/queues',
   officeReminders: '/urzad/ponaglenia',
+  newStaff: '/urzad/pracownicy/nowy',
 } as const;
 
 /** One message of the contact inbox. */

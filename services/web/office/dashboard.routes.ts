@@ -8,7 +8,7 @@ const ROLE_LABELS: Record<string, string> = { registrar: 'kancelaria', official:
 
 /** The office's dashboard: the staff member's role, and for the filing office the letters waiting. */
 export function dashboardRoutes({ officeSubmissions }: OfficeDeps): express.Router {
-  return express.Router().get(PAGES.office, staff, async (_req, res) => {
+  return express.Router().get(PAGES.office, staff, async (req, res) => {
     const { principal } = sessionOf(res);
     const received = principal.role === 'registrar' ? (await officeSubmissions.list('received')).items.length : null;
     sendPage(res, 'urzad/pulpit', {
@@ -17,6 +17,7 @@ export function dashboardRoutes({ officeSubmissions }: OfficeDeps): express.Rout
       registrar: principal.role === 'registrar',
       admin: principal.role === 'admin',
       received,
+      notice: typeof req.query.pracownik === 'string' ? `Założono konto pracownika ${req.query.pracownik}.` : null,
     });
   });
 }

@@ -8,6 +8,7 @@ import { lettersRoutes } from './letters.routes';
 import type { OfficeDeps } from './office-pages';
 import { paperCaseRoutes } from './paper-case.routes';
 import { remindersRoutes } from './reminders.routes';
+import { staffRoutes } from './staff.routes';
 
 export type { OfficeDeps } from './office-pages';
 
@@ -16,5 +17,5 @@ export function officePages(deps: OfficeDeps): express.Router {
   // The paper form's /urzad/sprawy/nowa before the case page's /urzad/sprawy/:number.
   return express
     .Router()
-    .use(dashboardRoutes(deps), lettersRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps));
+    .use(dashboardRoutes(deps), lettersRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps), staffRoutes(deps));
 }
