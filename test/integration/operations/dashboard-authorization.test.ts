@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { createStaffAccount } from '../../../services/accounts/staff-accounts';
+import { TestService } from '../../support/test-service';
+
+const service = new TestService();
+beforeAll(() => service.start({ workers: false }));
+afterAll(() => service.stop());
+
+describe('the queue dashboard and the Authorization header', () => {
+  test('when a request carries a non-Bearer Authorization header beside an admin\'s session cookie, then the cookie does not count (401), from any site', async () => {
+    const login = `admin.${randomBytes(4).toString('hex')}`;
+    const password = `Bezpieczne-Haslo-${randomBytes(4).toString('hex')}`;
+    await createStaffAccount(service.ctx.dataSource.manager, { login, password, firstName: 'Ada', lastName: 'Admin', role: 'admin' });
+    const token = await service.login(login, password);
+    const res = await fetch(`${service.baseUrl}/admin/queues/api/queues/mail/pause`, {
+      method: 'PUT',
+      headers: { cookie: `sesja=${token}`, origin: 'https://zla-strona.example', authorization: 'Basic YWRtaW46YWRtaW4=' },
+    });
+    expect(res.status).toBe(401);
+    expect(await service.ctx.producer.queue('mail').isPaused()).toBe(false);
+    // The same admin with a bearer token is let in.
+    const bearer = await fetch(`${service.baseUrl}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${token}` } });
+    expect(bearer.status).toBe(200);
+  });
+});
