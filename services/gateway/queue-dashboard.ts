@@ -32,7 +32,7 @@ export function queueDashboard(ctx: AppContext, authenticator: Authenticator, co
   router.use(dashboardStylePolicy);
   router.use((req, res, next) => (fromBrowser(req) ? browserGate(req, res, next) : next()));
   // The dashboard's own actions (retry, clean, …) ride on the session cookie too: same-origin only.
-  const sameOrigin = sameOriginPosts(ctx.config.publicUrl);
+  const sameOrigin = sameOriginPosts(ctx.config.publicUrl, { publicOnly: true });
   router.use((req, res, next) => (req.headers.authorization ? next() : sameOrigin(req, res, next)));
   router.use(authenticator.require(['admin'], { sessionCookie: true }), serverAdapter.getRouter());
   router.use(pageForBrowsers);
