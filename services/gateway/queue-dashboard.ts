@@ -1,13 +1,36 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import { audit } from '../audit/audit.service';
+import { AppError } from '../shared/app-error';
 import type { AppContext } from '../context';
 import { sameOriginPosts } from '../http/same-origin';
 import { dashboardStylePolicy } from '../http/security-headers';
 import { pageError } from '../web/page-errors';
 import { requireLogin, type SessionCookies } from '../http/session';
 import type { Authenticator } from '../http/authenticate';
+
+// The one kind of change the dashboard may make: retrying failed jobs (one, or all of a status).
+const RETRY_PATH = /^\/api\/queues\/[^/]+\/(?:retry\/[^/]+|[^/]+\/retry)$/;
+
+/**
+ * The dashboard is for looking: reads pass, a retry passes and is written to the audit log with
+ * who asked, and every other action (pause, clean, remove, promote, add) is refused. Jobs are the
+ * outbox's copies of acts: removing or editing one by hand could lose a citizen's message.
+ */
+function retriesOnly(ctx: AppContext): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    if (req.method !== 'PUT' || !RETRY_PATH.test(req.path)) {
+      return next(AppError.forbidden('Panel kolejek służy do podglądu; z jego działań dostępne jest tylko ponowienie nieudanych zadań.'));
+    }
+    ctx.services.actors
+      .of(res.locals.principal!, { ip: req.ip ?? null })
+      .then((actor) => audit(ctx.dataSource, { actor: actor.login, action: 'queue.retry', subject: req.path.replace(/^\/api\/queues\//, ''), ip: actor.ip }))
+      .then(() => next(), next);
+  };
+}
 
 /** A person opening the dashboard in a browser (as opposed to a client with a bearer token). */
 function fromBrowser(req: Request): boolean {
@@ -34,7 +57,7 @@ export function queueDashboard(ctx: AppContext, authenticator: Authenticator, co
   // The dashboard's own actions (retry, clean, …) ride on the session cookie too: same-origin only.
   const sameOrigin = sameOriginPosts(ctx.config.publicUrl, { publicOnly: true });
   router.use((req, res, next) => (req.headers.authorization ? next() : sameOrigin(req, res, next)));
-  router.use(authenticator.require(['admin'], { sessionCookie: true }), serverAdapter.getRouter());
+  router.use(authenticator.require(['admin'], { sessionCookie: true }), retriesOnly(ctx), serverAdapter.getRouter());
   router.use(pageForBrowsers);
   return router;
 }

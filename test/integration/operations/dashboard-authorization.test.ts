@@ -22,4 +22,20 @@ describe('the queue dashboard and the Authorization header', () => {
     const bearer = await fetch(`${service.baseUrl}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${token}` } });
     expect(bearer.status).toBe(200);
   });
+
+  test('when an admin asks the dashboard to pause, clean or add, then 403; a retry passes and is in the audit log with who asked', async () => {
+    const login = `admin.${randomBytes(4).toString('hex')}`;
+    const password = `Bezpieczne-Haslo-${randomBytes(4).toString('hex')}`;
+    await createStaffAccount(service.ctx.dataSource.manager, { login, password, firstName: 'Ada', lastName: 'Admin', role: 'admin' });
+    const headers = { authorization: `Bearer ${await service.login(login, password)}` };
+    const call = (method: string, path: string) => fetch(`${service.baseUrl}/admin/queues/api/queues${path}`, { method, headers });
+    for (const [method, path] of [['PUT', '/pause'], ['PUT', '/mail/pause'], ['PUT', '/mail/clean/failed'], ['POST', '/mail/add'], ['PUT', '/mail/x/promote']]) {
+      expect({ method, path, status: (await call(method, path)).status }).toEqual({ method, path, status: 403 });
+    }
+    expect(await service.ctx.producer.queue('mail').isPaused()).toBe(false);
+    expect((await call('PUT', '/mail/retry/failed')).status).toBe(200);
+    const [entry] = await service.ctx.dataSource.query(`SELECT actor, action, subject FROM audit_entries WHERE actor = $1 AND action LIKE 'queue.%'`, [login]);
+    expect(entry).toEqual({ actor: login, action: 'queue.retry', subject: 'mail/retry/failed' });
+  });
 });
+

@@ -55,7 +55,7 @@ describe('queue dashboard', () => {
     await createStaffAccount(service.ctx.dataSource.manager, { login, password, firstName: 'Ada', lastName: 'Admin', role: 'admin' });
     const token = await service.login(login, password);
     const action = (origin: string) =>
-      fetch(`${service.baseUrl}/admin/queues/api/queues/mail/pause`, { method: 'PUT', headers: { cookie: `sesja=${token}`, origin } });
+      fetch(`${service.baseUrl}/admin/queues/api/queues/mail/retry/failed`, { method: 'PUT', headers: { cookie: `sesja=${token}`, origin } });
     expect((await action('https://zla-strona.example')).status).toBe(403);
     // Only PUBLIC_URL counts for the dashboard, not whatever Host the request names (issue 14).
     expect((await action(service.baseUrl)).status).toBe(403);
