@@ -32,7 +32,7 @@ export async function createContext(config: Config): Promise<AppContext> {
     redis,
     producer,
     outbox: new Outbox(dataSource, producer),
-    tokens: new TokenService(redis, config.jwt, config.queuePrefix),
+    tokens: new TokenService(redis, config.jwt, config.queuePrefix, dataSource),
     rateLimits: new RateLimits(redis, config.queuePrefix, config.rateLimits),
   };
   return {

@@ -79,7 +79,9 @@ export class AccountService {
 
   private async tellOwnerOfTakenEmail(userId: string): Promise<void> {
     // At most one such e-mail an hour per address, so registration cannot be used to flood it.
-    const fresh = await this.ctx.redis.set(`${this.ctx.producer.prefix}:email-taken:${userId}`, '1', 'EX', 3600, 'NX');
+    // Without Redis the owner is not told this time: the answer must stay the same 202, and an
+    // unthrottled e-mail could be used to flood the address.
+    const fresh = await this.ctx.redis.set(`${this.ctx.producer.prefix}:email-taken:${userId}`, '1', 'EX', 3600, 'NX').catch(() => null);
     if (!fresh) return;
     await this.ctx.outbox.transaction((_m, emit) => emit({ name: 'mail.email-taken', data: { userId } }));
   }

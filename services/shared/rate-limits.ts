@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../../config/config';
 import { AppError } from './app-error';
 
@@ -7,6 +7,8 @@ import { AppError } from './app-error';
  * Every rate limit of the service, held in Redis so that it holds across gateway processes.
  * Failure-counting limits (`loginFailures`, `keyFailures`) charge every attempt before it is
  * tried and refund it when it succeeded, so that parallel attempts cannot overrun them.
+ * While Redis cannot be reached, each limit falls back to the same limit kept in this process's
+ * memory (rate-limiter-flexible's insurance limiter): weaker across processes, never none.
  */
 export class RateLimits {
   readonly loginFailures: RateLimiterRedis;
@@ -17,7 +19,14 @@ export class RateLimits {
 
   constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:${name}`, points, duration, useRedisPackage: false });
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${prefix}:rl:${name}`,
+        points,
+        duration,
+        useRedisPackage: false,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}:rl:${name}`, points, duration }),
+      });
     this.loginFailures = make('login', limits.loginFailures, 15 * 60);
     this.keyFailures = make('access-key', limits.keyFailures, 15 * 60);
     this.statusChecks = make('status-check', limits.statusChecks, 60);

@@ -58,7 +58,13 @@ export class OneShotForms {
   private async claim(id: unknown): Promise<OneShotClaim> {
     if (typeof id !== 'string' || !UUID.test(id)) return { fresh: true };
     for (let waited = 0; ; waited += PENDING_POLL_MS) {
-      const earlier = (await this.redis.call('SET', this.key(id), '', 'NX', 'EX', REMEMBER_SECONDS, 'GET')) as string | null;
+      let earlier: string | null;
+      try {
+        earlier = (await this.redis.call('SET', this.key(id), '', 'NX', 'EX', REMEMBER_SECONDS, 'GET')) as string | null;
+      } catch {
+        // Redis down: the form goes ahead (a repeat is not caught meanwhile) rather than failing.
+        return { fresh: true };
+      }
       if (earlier === null) return { fresh: true };
       if (earlier !== '' || waited >= PENDING_WAIT_MS) return { fresh: false, result: earlier || null };
       await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS));
@@ -67,12 +73,12 @@ export class OneShotForms {
 
   /** Records what the claimed form did (e.g. the case number), for a repeat to show. */
   private async done(id: unknown, result: string): Promise<void> {
-    if (typeof id === 'string' && UUID.test(id)) await this.redis.set(this.key(id), result, 'EX', REMEMBER_SECONDS);
+    if (typeof id === 'string' && UUID.test(id)) await this.redis.set(this.key(id), result, 'EX', REMEMBER_SECONDS).catch(() => undefined);
   }
 
   /** Gives the id back after the act failed (the corrected form is sent with the same id). */
   private async release(id: unknown): Promise<void> {
-    if (typeof id === 'string' && UUID.test(id)) await this.redis.del(this.key(id));
+    if (typeof id === 'string' && UUID.test(id)) await this.redis.del(this.key(id)).catch(() => undefined);
   }
 
   // The key's old name stays: claims made before a deploy must still be found after it.
