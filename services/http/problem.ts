@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
+import { isDependencyUnavailable } from '../shared/unavailable';
 import { PAGES } from '../shared/page-paths';
 
 /** What the problem documents depend on: where the help page is, and whether to hide internals. */
@@ -54,6 +55,7 @@ const CODES: Record<number, { code: string; title: string; detail: string }> = {
  */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (isDependencyUnavailable(error)) return serviceUnavailable();
   const httpError = (error ?? {}) as HttpLikeError;
   if (httpError.type === 'entity.parse.failed') {
     return AppError.validation([{ field: 'body', message: 'Treść żądania nie jest poprawnym dokumentem JSON.' }]);
@@ -68,6 +70,11 @@ export function toAppError(error: unknown): AppError | null {
   if (known) return new AppError(status, known.code, known.title, known.detail, status === 400 ? [] : undefined);
   const reason = STATUS_CODES[status] ?? 'Client Error';
   return new AppError(status, reason.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'Niepoprawne żądanie', 'Serwer nie może obsłużyć tego żądania.');
+}
+
+/** 503 `service_unavailable` with Retry-After: the database (or Redis) is away for a moment. */
+export function serviceUnavailable(): AppError {
+  return new AppError(503, 'service_unavailable', 'Usługa chwilowo niedostępna', 'Usługa jest chwilowo niedostępna. Spróbuj ponownie za chwilę.', undefined, { 'Retry-After': '5' });
 }
 
 /**

@@ -1,22 +1,13 @@
 // This file's service uses a Redis server of its own, which the test stops and starts again: set
 // before any module reads the configuration.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../support/ports';
 import type * as OfficeModule from '../../support/office';
 import type * as TestServiceModule from '../../support/test-service';
 import type * as WaitModule from '../../support/wait';
 
 let redisProcess: ChildProcess | null = null;
 let port = 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 /** Starts the private Redis on `port` and waits until it answers. */
 async function startRedis(): Promise<void> {

@@ -37,3 +37,21 @@ describe('toAppError (what a client is told of a framework error)', () => {
     expect(toAppError(error)).toBe(error);
   });
 });
+
+describe('toAppError: a dependency away is 503, not 500', () => {
+  test.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['PostgreSQL shutting down (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['a standby refusing a write (25006)', Object.assign(new Error('x'), { driverError: { code: '25006', message: 'cannot execute INSERT in a read-only transaction' } })],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    ['a pool that cannot connect', new Error('timeout exceeded when trying to connect')],
+  ])('when the error is %s, then 503 service_unavailable with Retry-After', (_what, error) => {
+    const mapped = toAppError(error);
+    expect(mapped).toMatchObject({ status: 503, code: 'service_unavailable', headers: { 'Retry-After': '5' } });
+  });
+
+  test('when the error is a plain bug, then it is not mapped (500)', () => {
+    expect(toAppError(new TypeError('x is undefined'))).toBeNull();
+    expect(toAppError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A PostgreSQL server of a test's own, from Debian's binaries, on a given port: a fault drill
+ * stops and starts it without touching the shared one. PostgreSQL refuses to run as root, so as
+ * root (CI, this machine) it runs as the `postgres` user.
+ */
+export class PrivatePostgres {
+  private readonly dir = mkdtempSync(path.join(tmpdir(), 'pg-drill-'));
+  private readonly bin = path.join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort().at(-1)!, 'bin');
+
+  constructor(readonly port: number) {
+    if (process.getuid?.() === 0) chownSync(this.dir, uid('postgres'), gid('postgres'));
+    this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  }
+
+  /** The URL of a database on this server. */
+  url(database = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  start(): void {
+    this.run('pg_ctl', ['-D', this.data, '-l', path.join(this.dir, 'log'), '-w', '-t', '30', '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  }
+
+  /** Stops at once, as a crash or a pulled cable would (no checkpoint, connections cut). */
+  stop(): void {
+    this.run('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']);
+  }
+
+  /** Stops (if running) and removes the data directory. */
+  remove(): void {
+    try {
+      this.stop();
+    } catch {
+      // not running
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private get data(): string {
+    return path.join(this.dir, 'data');
+  }
+
+  private run(tool: string, args: string[]): void {
+    const command = path.join(this.bin, tool);
+    if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'ignore' });
+    else execFileSync(command, args, { stdio: 'ignore' });
+  }
+}
+
+function uid(user: string): number {
+  return Number(execFileSync('id', ['-u', user]).toString().trim());
+}
+
+function gid(user: string): number {
+  return Number(execFileSync('id', ['-g', user]).toString().trim());
+}
