@@ -30,9 +30,10 @@ RUN npm run build
 
 FROM build AS test
 USER root
-# Browser tests drive Debian's Chromium with playwright-core (no browser download).
+# Browser tests drive Debian's Chromium with playwright-core (no browser download); the fault
+# drills start PostgreSQL, Redis and PgBouncer servers of their own from Debian's binaries.
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation postgresql redis-server pgbouncer \
  && rm -rf /var/lib/apt/lists/*
 USER node
 ENV NODE_ENV=test CI=true

@@ -51,6 +51,8 @@ const envSchema = z.object({
   /** The database password, kept out of DATABASE_URL: any characters, no URL encoding (or DATABASE_PASSWORD_FILE). */
   DATABASE_PASSWORD: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  /** false behind a pooler in transaction mode (PgBouncer before 1.21): no named prepared statements. */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false'], { error: 'true or false' }).default('true'),
   REDIS_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
@@ -99,6 +101,7 @@ function buildConfig(env: Env) {
     metricsPort: env.METRICS_PORT,
     databaseUrl: withPassword(value('DATABASE_URL'), env.DATABASE_PASSWORD),
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS === 'true',
     redisUrl: value('REDIS_URL'),
     smtpUrl: value('SMTP_URL'),
     mailFrom: value('MAIL_FROM'),

@@ -8,6 +8,7 @@ import type { Connections } from './shared/connections';
 import { logger } from './shared/logger';
 import { RateLimits } from './shared/rate-limits';
 import { createRedis, redisReady } from './shared/redis';
+import { allowNamedStatements } from './shared/database';
 
 /**
  * The composition root: the connections and services one process shares. Gateway, workers and
@@ -22,6 +23,7 @@ export interface AppContext extends Connections {
 export async function createContext(config: Config): Promise<AppContext> {
   logger.level = config.logLevel;
   const dataSource = await createDataSource(config.databaseUrl, config.databasePoolSize).initialize();
+  allowNamedStatements(dataSource, config.databasePreparedStatements);
   const redis = createRedis(config.redisUrl, 'producer', 'producer');
   redis.on('error', () => undefined); // reconnects by itself; /readyz reports the outage
   await redisReady(redis).catch(() => undefined); // start even while Redis is down: the outbox catches up

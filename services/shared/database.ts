@@ -21,3 +21,16 @@ export function uniqueViolation(error: unknown): string | undefined {
   const driverError = error.driverError as { code?: string; constraint?: string };
   return driverError.code === '23505' ? driverError.constraint : undefined;
 }
+
+// Data sources whose hot path may use named prepared statements (DATABASE_PREPARED_STATEMENTS).
+const namedStatements = new WeakMap<DataSource, boolean>();
+
+/** Says whether `dataSource` may use named prepared statements (false behind PgBouncer in transaction mode). */
+export function allowNamedStatements(dataSource: DataSource, allowed: boolean): void {
+  namedStatements.set(dataSource, allowed);
+}
+
+/** True unless the configuration forbade named prepared statements on this data source. */
+export function namedStatementsAllowed(dataSource: DataSource): boolean {
+  return namedStatements.get(dataSource) !== false;
+}

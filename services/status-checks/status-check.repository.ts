@@ -5,7 +5,7 @@ import type { CaseHistoryEntry } from '../../entities/case-history-entry.entity'
 import type { StatusCheck, StatusCheckState } from '../../entities/status-check.entity';
 import { CASE_SUMMARY_SQL, caseSummaryOf, type CaseSummaryColumns, type CaseSummaryRecord } from '../cases/case.repository';
 import type { RecordedEvent } from '../outbox/outbox.service';
-import type { Db } from '../shared/database';
+import { namedStatementsAllowed, type Db } from '../shared/database';
 import type { Rendered } from '../shared/templates';
 
 /** A citizen's status check as they read it back. */
@@ -38,10 +38,12 @@ interface AnswerColumns extends Partial<CaseSummaryColumns> {
  * Runs a named prepared statement straight on the data source's pg pool: PostgreSQL parses and
  * plans it once per connection instead of on every call (PERFORMANCE.md: parsing and planning
  * are most of its CPU per job). For the hot path only; `name` must be unique per SQL text.
+ * Behind a pooler in transaction mode (DATABASE_PREPARED_STATEMENTS=false) the statement goes
+ * unnamed: a named one would live on one server connection and be missing, or exist twice, on the next.
  */
 async function preparedQuery<R>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<R[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const result = await pool.query({ name, text, values });
+  const result = await pool.query(namedStatementsAllowed(dataSource) ? { name, text, values } : { text, values });
   return result.rows as R[];
 }
 

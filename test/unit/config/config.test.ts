@@ -257,3 +257,11 @@ describe('the deadline scan configuration', () => {
     expect(lines[0]).toMatch(/^DEADLINE_REMINDER_DAYS: /);
   });
 });
+
+describe('parseConfig: prepared statements behind a pooler', () => {
+  test('when DATABASE_PREPARED_STATEMENTS is left out, then named statements are used; false turns them off; anything else stops the process', () => {
+    expect(parseConfig(DEV).databasePreparedStatements).toBe(true);
+    expect(parseConfig({ ...DEV, DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);
+    expect(errorLines({ ...DEV, DATABASE_PREPARED_STATEMENTS: 'nie' })).toEqual([expect.stringMatching(/^DATABASE_PREPARED_STATEMENTS: /)]);
+  });
+});
