@@ -12,9 +12,10 @@ export function operationsRoutes(ctx: Pick<Connections, 'dataSource' | 'redis'>,
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    // Ready means "can write": a PostgreSQL standby or a demoted Redis replica answers, but refuses writes.
     const [postgres, redis] = await Promise.all([
-      withTimeout(ctx.dataSource.query('SELECT 1')),
-      withTimeout(ctx.redis.ping()),
+      withTimeout(ctx.dataSource.query('SELECT pg_is_in_recovery() AS standby').then(([row]: Array<{ standby: boolean }>) => assertWritable(!row.standby))),
+      withTimeout(ctx.redis.call('ROLE').then((role) => assertWritable(Array.isArray(role) && role[0] === 'master'))),
     ]);
     const ready = postgres && redis;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres: up(postgres), redis: up(redis) });
@@ -25,6 +26,10 @@ export function operationsRoutes(ctx: Pick<Connections, 'dataSource' | 'redis'>,
     });
   }
   return router;
+}
+
+function assertWritable(writable: boolean): void {
+  if (!writable) throw new Error('read-only');
 }
 
 function up(ok: boolean): 'up' | 'down' {
