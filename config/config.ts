@@ -82,6 +82,8 @@ const envSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   DEADLINE_REMINDER_DAYS: positiveInt.default(3),
+  /** How often the live event streams send a keep-alive comment (the contract says at least every 25 s). */
+  LIVE_HEARTBEAT_MS: positiveInt.max(25_000).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -130,6 +132,8 @@ function buildConfig(env: Env) {
       registrations: env.RATE_LIMIT_REGISTRATIONS,
     },
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+    /** The keep-alive comment interval of GET /api/v1/events. */
+    liveHeartbeatMs: env.LIVE_HEARTBEAT_MS,
     deadlines: {
       /** When the deadline scan runs (cron, in the office's time zone). */
       scanCron: env.DEADLINE_SCAN_CRON,

@@ -5,6 +5,7 @@ import { createDomainServices, type DomainServices } from './domain-services';
 import { Outbox } from './outbox/outbox.service';
 import { QueueProducer } from './queue/queue.producer';
 import type { Connections } from './shared/connections';
+import { InboxEventPublisher } from './shared/inbox-events';
 import { logger } from './shared/logger';
 import { RateLimits } from './shared/rate-limits';
 import { createRedis, redisReady } from './shared/redis';
@@ -33,7 +34,7 @@ export async function createContext(config: Config): Promise<AppContext> {
     dataSource,
     redis,
     producer,
-    outbox: new Outbox(dataSource, producer),
+    outbox: new Outbox(dataSource, producer, new InboxEventPublisher(redis, config.queuePrefix)),
     tokens: new TokenService(redis, config.jwt, config.queuePrefix, dataSource),
     rateLimits: new RateLimits(redis, config.queuePrefix, config.rateLimits),
   };

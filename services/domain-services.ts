@@ -4,7 +4,7 @@ import { AuditLogService } from './audit/audit-log.service';
 import { DeadlineScanService } from './cases/deadline-scan.service';
 import { CitizenCasesService } from './citizen-cases/citizen-cases.service';
 import { InboxNoticeService } from './inbox/inbox-notices.service';
-import { InboxService } from './inbox/inbox.service';
+import { InboxService, LiveInbox } from './inbox/inbox.service';
 import { MailNoticeService } from './mail/mail-notices.service';
 import { CaseManagementService } from './office/case-management.service';
 import { CaseOpeningService } from './office/case-opening.service';
@@ -20,6 +20,8 @@ import { ReminderService } from './reminders/reminder.service';
 export interface DomainServices {
   accounts: AccountService;
   inbox: InboxService;
+  /** What the gateway's live event streams send. */
+  liveInbox: LiveInbox;
   submissions: SubmissionService;
   citizenCases: CitizenCasesService;
   statusChecks: StatusCheckService;
@@ -44,6 +46,7 @@ export function createDomainServices(c: Connections): DomainServices {
   return {
     accounts: new AccountService(c),
     inbox: new InboxService(c.dataSource),
+    liveInbox: new LiveInbox(c.dataSource),
     submissions: new SubmissionService(c.dataSource, c.outbox),
     citizenCases: new CitizenCasesService(c),
     statusChecks: new StatusCheckService(c),

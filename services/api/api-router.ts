@@ -5,7 +5,7 @@ import type { Role } from '../../entities/user.entity';
 import type { Principal } from '../auth/token.service';
 import { AppError } from '../shared/app-error';
 import type { Authenticator } from '../http/authenticate';
-import { problems } from '../http/problem.schema';
+import { authProblems, problems } from '../http/problem.schema';
 import { nulCharacterErrors, parseOrThrow, withoutEmptyValues } from '../http/validation';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -109,6 +109,36 @@ export class ApiRouter {
     ];
     this.router[spec.method](spec.path, ...handlers);
     this.describe(spec);
+    return this;
+  }
+
+  /**
+   * Declares a GET route that keeps its response open as a Server-Sent Events stream. Callers
+   * log in with a bearer token or, for the pages' EventSource, the session cookie.
+   */
+  stream(spec: {
+    path: string;
+    summary: string;
+    tags: string[];
+    roles: readonly Role[];
+    description: string;
+    handler: (input: { principal: Principal; req: Request; res: Response }) => Promise<void>;
+  }): this {
+    this.router.get(spec.path, this.authenticator.require(spec.roles, { sessionCookie: true }), async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        await spec.handler({ principal: res.locals.principal as Principal, req, res });
+      } catch (error) {
+        if (res.headersSent) res.destroy();
+        else next(error);
+      }
+    });
+    this.describe({ ...spec, method: 'get', responses: { 200: { description: 'The stream (text/event-stream)' }, ...authProblems }, handler: async () => ({ status: 200 }) });
+    const operation = this.paths[spec.path]?.get;
+    if (operation) {
+      operation.description = `${spec.description} ${operation.description ?? ''}`.trim();
+      const ok = operation.responses?.['200'];
+      if (ok && !('$ref' in ok)) ok.content = { 'text/event-stream': { schema: z.string() } };
+    }
     return this;
   }
 

@@ -2,12 +2,14 @@ import type express from 'express';
 import type { DomainServices } from '../domain-services';
 import type { Authenticator } from '../http/authenticate';
 import { ApiRouter } from './api-router';
+import type { LiveEventHub } from './live-events';
 import { buildOpenApiDocument } from './openapi';
 import { accountRoutes } from './routes/accounts.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { caseManagementRoutes } from './routes/case-management.routes';
 import { citizenCaseRoutes } from './routes/citizen-cases.routes';
+import { eventRoutes } from './routes/events.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { officeRoutes } from './routes/office.routes';
 import { statusCheckRoutes } from './routes/status-checks.routes';
@@ -21,13 +23,16 @@ export interface ApiDeps {
   services: DomainServices;
   authenticator: Authenticator;
   publicUrl: string;
+  /** The process's live event streams. */
+  live: LiveEventHub;
 }
 
 /** The JSON API (`/api/v1`): every route declared once, with its validation and OpenAPI entry. */
-export function apiRouter({ services, authenticator, publicUrl }: ApiDeps): express.Router {
+export function apiRouter({ services, authenticator, publicUrl, live }: ApiDeps): express.Router {
   const api = new ApiRouter(authenticator);
   accountRoutes(api, services.accounts);
   inboxRoutes(api, services.inbox);
+  eventRoutes(api, live);
   submissionRoutes(api, services.submissions);
   citizenCaseRoutes(api, services.citizenCases);
   statusCheckRoutes(api, services.statusChecks);

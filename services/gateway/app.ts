@@ -3,6 +3,7 @@ import express from 'express';
 import promBundle from 'express-prom-bundle';
 import { pinoHttp } from 'pino-http';
 import { API_PREFIX, apiRouter } from '../api/api';
+import { LiveEventHub } from '../api/live-events';
 import type { AppContext } from '../context';
 import { Authenticator } from '../http/authenticate';
 import { operationsRoutes } from '../http/operations.routes';
@@ -10,8 +11,10 @@ import { errorHandler, notFoundHandler } from '../http/problem';
 import { requestSerializer } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
 import { SessionCookies } from '../http/session';
+import { InboxEventSubscriber } from '../shared/inbox-events';
 import { errorSerializer, logger } from '../shared/logger';
 import { registerQueueDepth, registry } from '../shared/metrics';
+import { createRedis } from '../shared/redis';
 import { OneShotForms } from '../web/one-shot-forms';
 import { webRouter } from '../web/web.router';
 import { queueDashboard } from './queue-dashboard';
@@ -30,8 +33,11 @@ function routeLabel(req: express.Request): string {
   return `${mount ?? ''}${pattern}`;
 }
 
-/** Builds the HTTP gateway: it validates, authorises, writes and enqueues; it runs no workers. */
-export function createApp(ctx: AppContext): express.Express {
+/**
+ * Builds the HTTP gateway: it validates, authorises, writes and enqueues; it runs no workers.
+ * `live` holds the process's event streams (one Redis subscription): its owner closes it.
+ */
+export function createApp(ctx: AppContext, live = liveEventHub(ctx)): express.Express {
   const app = express();
   app.set('trust proxy', ctx.config.trustProxy);
   app.disable('x-powered-by');
@@ -71,7 +77,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  app.use(API_PREFIX, apiRouter({ services: ctx.services, authenticator, publicUrl }));
+  app.use(API_PREFIX, apiRouter({ services: ctx.services, authenticator, publicUrl, live }));
   app.use(operationsRoutes(ctx, { metrics: ctx.config.metricsPort === 0 }));
   app.use(QUEUE_DASHBOARD_PATH, queueDashboard(ctx, authenticator, cookies));
   app.use(
@@ -87,4 +93,10 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(notFoundHandler(ctx.config));
   app.use(errorHandler(ctx.config));
   return app;
+}
+
+/** The live event streams of one gateway process, with its one subscriber connection to Redis. */
+export function liveEventHub(ctx: AppContext): LiveEventHub {
+  const subscriber = new InboxEventSubscriber(() => createRedis(ctx.config.redisUrl, 'consumer', 'inbox-events'), ctx.config.queuePrefix);
+  return new LiveEventHub(subscriber, ctx.services.liveInbox, ctx.config.liveHeartbeatMs);
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Message } from '../../entities/message.entity';
 import { AppError } from '../shared/app-error';
 import type { MessageView } from './inbox.schemas';
-import { countUnread, findOwnMessage, listMessages, markMessageRead, type InboxPage } from './message.repository';
+import { countUnread, findOwnMessage, findOwnMessageHeadline, listMessages, listUnreadAfter, markMessageRead, type InboxPage, type MessageHeadline } from './message.repository';
 
 /** Reading the contact inbox: a citizen sees only their own messages. */
 export class InboxService {
@@ -26,6 +26,53 @@ export class InboxService {
   async markRead(userId: string, id: string): Promise<void> {
     if (!(await markMessageRead(this.dataSource, userId, id))) throw AppError.notFound('Nie ma takiej wiadomości.');
   }
+}
+
+/** How many missed messages a reconnecting live stream is sent at most. */
+const CATCH_UP_LIMIT = 100;
+
+/** What a live stream sends of a message: the contract's four fields and, for status answers, the request's id. */
+export interface LiveMessage {
+  id: string;
+  kind: Message['kind'];
+  subject: string;
+  createdAt: string;
+  requestId?: string;
+}
+
+/** The live side of the inbox: what the gateways' event streams send. */
+export class LiveInbox {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One of the citizen's messages as a stream sends it, or null (gone, or someone else's). */
+  async message(userId: string, messageId: string): Promise<LiveMessage | null> {
+    const m = await findOwnMessageHeadline(this.dataSource, userId, messageId);
+    return m ? toLiveMessage(m) : null;
+  }
+
+  /** The citizen's still-unread messages after the given one, oldest first; none for an id that is not theirs. */
+  async unreadAfter(userId: string, lastMessageId: string): Promise<LiveMessage[]> {
+    if (!UUID.test(lastMessageId)) return [];
+    return (await listUnreadAfter(this.dataSource, userId, lastMessageId, CATCH_UP_LIMIT)).map(toLiveMessage);
+  }
+
+  /** How many of the citizen's messages are unread. */
+  unread(userId: string): Promise<number> {
+    return countUnread(this.dataSource, userId);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toLiveMessage(m: MessageHeadline): LiveMessage {
+  const requestId = m.data?.requestId;
+  return {
+    id: m.id,
+    kind: m.kind,
+    subject: m.subject,
+    createdAt: new Date(m.createdAt).toISOString(),
+    ...(m.kind === 'case_status' && typeof requestId === 'string' ? { requestId } : {}),
+  };
 }
 
 /** The contract's view of a message. */

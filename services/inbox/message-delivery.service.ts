@@ -21,7 +21,8 @@ export interface DeliverMessage {
 
 /**
  * Puts a message in a citizen's inbox exactly once (by its event key) and, in the same
- * transaction, records the "new message" e-mail when the citizen wants one. Returns the
+ * transaction, records the "new message" e-mail when the citizen wants one; the live streams
+ * hear of it once the transaction commits. Returns the
  * message id, or null when this event had already been delivered.
  */
 export async function deliverMessage(manager: EntityManager, emit: Emit, m: DeliverMessage): Promise<string | null> {
@@ -35,6 +36,7 @@ export async function deliverMessage(manager: EntityManager, emit: Emit, m: Deli
     eventKey: m.eventKey,
   });
   if (!messageId) return null;
+  emit.announce({ userId: m.userId, messageId });
   if (await shouldMail(manager, m.userId, m.mailThrottleMinutes)) {
     await emit({ name: 'mail.new-message', data: { messageId } });
   }

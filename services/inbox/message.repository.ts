@@ -67,3 +67,28 @@ export async function existingEventKeys(db: Db, eventKeys: readonly string[]): P
   const rows: Array<Pick<Message, 'eventKey'>> = await db.query(`SELECT event_key AS "eventKey" FROM messages WHERE event_key = ANY($1::text[])`, [eventKeys]);
   return new Set(rows.map((r) => r.eventKey));
 }
+
+/** What a live stream tells of a message: no body, only what a list shows. */
+export type MessageHeadline = Pick<Message, 'id' | 'kind' | 'subject' | 'createdAt' | 'data'>;
+
+const HEADLINE = `id, kind, subject, created_at AS "createdAt", data`;
+
+/** The headline of one of the citizen's messages, or null (someone else's is null too). */
+export async function findOwnMessageHeadline(db: Db, userId: string, id: string): Promise<MessageHeadline | null> {
+  const rows: MessageHeadline[] = await db.query(`SELECT ${HEADLINE} FROM messages WHERE id = $1 AND user_id = $2`, [id, userId]);
+  return rows[0] ?? null;
+}
+
+/**
+ * The citizen's unread messages written after the given one of theirs, oldest first (what a
+ * reconnecting live stream missed); empty when that message is not theirs.
+ */
+export async function listUnreadAfter(db: Db, userId: string, afterId: string, limit: number): Promise<MessageHeadline[]> {
+  return db.query(
+    `SELECT ${HEADLINE} FROM messages m
+      WHERE m.user_id = $1 AND m.read_at IS NULL
+        AND (m.created_at, m.id) > (SELECT created_at, id FROM messages WHERE id = $2 AND user_id = $1)
+      ORDER BY m.created_at, m.id LIMIT $3`,
+    [userId, afterId, limit],
+  );
+}

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AnyJob } from '../queue/jobs';
 import type { QueueProducer } from '../queue/queue.producer';
+import type { InboxEvent, InboxEventPublisher } from '../shared/inbox-events';
 import { logger } from '../shared/logger';
 import { insertOutboxEvent, isOutboxEventProcessed, lockUnpublishedOutboxEvents, markOutboxEventProcessed, markOutboxEventsPublished } from './outbox-event.repository';
 import type { RelaySource } from './relay';
@@ -11,8 +12,15 @@ export interface RecordedEvent {
   job: AnyJob;
 }
 
-/** Records an event in the caller's transaction (the outbox row); returns its id. */
-export type Emit = (job: AnyJob) => Promise<string>;
+/**
+ * Records an event in the caller's transaction (the outbox row); returns its id. `announce`
+ * queues an inbox event for the live streams, published only once the transaction commits (a
+ * rolled-back message is never announced).
+ */
+export interface Emit {
+  (job: AnyJob): Promise<string>;
+  announce(event: InboxEvent): void;
+}
 
 /**
  * The transactional outbox: an act and the events it causes are committed together; the events
@@ -22,20 +30,31 @@ export class Outbox {
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: QueueProducer,
+    private readonly inboxEvents: InboxEventPublisher,
   ) {}
 
-  /** Runs `work` in one transaction with an `emit` for its events, then publishes them. */
+  /** Runs `work` in one transaction with an `emit` for its events, then publishes them and its announcements. */
   async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
     const recorded: RecordedEvent[] = [];
-    const result = await this.dataSource.transaction(async (manager) =>
-      work(manager, async (job) => {
-        const event = await this.record(manager, job);
-        recorded.push(event);
-        return event.id;
-      }),
-    );
-    await this.publish(recorded);
+    const announced: InboxEvent[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const emit = Object.assign(
+        async (job: AnyJob) => {
+          const event = await this.record(manager, job);
+          recorded.push(event);
+          return event.id;
+        },
+        { announce: (event: InboxEvent) => void announced.push(event) },
+      );
+      return work(manager, emit);
+    });
+    await Promise.all([this.publish(recorded), this.announce(announced)]);
     return result;
+  }
+
+  /** Announces committed inbox messages to the live streams (best-effort, never throws). */
+  announce(events: readonly InboxEvent[]): Promise<void> {
+    return this.inboxEvents.publish(events);
   }
 
   /** Writes one outbox row inside the given transaction. */

@@ -42,6 +42,12 @@ export const deadlineScanDuration = new client.Histogram({
   registers: [registry],
 });
 
+export const liveStreamsOpen = new client.Gauge({
+  name: 'case_status_live_streams_open',
+  help: 'Live event streams (GET /api/v1/events) open in this gateway process',
+  registers: [registry],
+});
+
 /** Registers a gauge of waiting/active/delayed/failed jobs per queue, read at scrape time. */
 export function registerQueueDepth(read: () => Promise<Array<{ queue: string; counts: Record<string, number> }>>): void {
   if (registry.getSingleMetric('case_status_queue_jobs')) return;

@@ -49,7 +49,11 @@ export class StatusCheckAnswerService {
     });
     if (!written) return false;
     statusAnswerLatency.observe((Date.now() - source.request.requestedAt.getTime()) / 1000);
-    if (written.mailEvent) await this.outbox.publish([written.mailEvent]);
+    // Committed (one statement): now the live streams may hear of it, with one PUBLISH.
+    await Promise.all([
+      written.mailEvent ? this.outbox.publish([written.mailEvent]) : undefined,
+      this.outbox.announce([{ userId: source.request.userId, messageId: written.messageId }]),
+    ]);
     return true;
   }
 

@@ -85,6 +85,8 @@ export function sendPage(res: Response, view: string, frame: PageFrame & Record<
     user,
     loggedIn: session !== null,
     unreadLabel: user && user.role === 'citizen' && user.unread > 0 ? unreadLabel(user.unread) : null,
+    // A citizen's pages follow the inbox live (static/live.js); without JavaScript nothing changes.
+    liveUpdates: user?.role === 'citizen',
     nav: navFor(user, res.req.path === '/' ? res.req.baseUrl || '/' : res.req.baseUrl + res.req.path),
   });
   res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
