@@ -40,8 +40,21 @@
     answer.append(p);
   }
 
+  // The answer may have landed between this page being drawn and the stream opening: the first
+  // count tells (it is higher than the page was drawn with), and a reload shows the answer.
+  let first = true;
+  function checkMissedAnswer(n) {
+    const drawnWith = Number(answer?.dataset.unreadAtRender);
+    if (first && answer && !answer.querySelector('a') && Number.isFinite(drawnWith) && n > drawnWith) window.location.reload();
+    first = false;
+  }
+
   const events = new EventSource('/api/v1/events');
-  events.addEventListener('unread', (e) => showUnread(JSON.parse(e.data).unread));
+  events.addEventListener('unread', (e) => {
+    const { unread } = JSON.parse(e.data);
+    showUnread(unread);
+    checkMissedAnswer(unread);
+  });
   events.addEventListener('message', (e) => showAnswer(JSON.parse(e.data)));
   // Leaving the page: close the stream at once rather than when the browser gets to it.
   window.addEventListener('pagehide', () => events.close());
