@@ -79,6 +79,11 @@ export class WebForm {
     return this.values[name] !== undefined && this.values[name] !== '';
   }
 
+  /** The named text fields as typed, an empty string for one left out (the API's schema says what is missing). */
+  texts<N extends string>(...names: N[]): Record<N, string> {
+    return Object.fromEntries(names.map((n) => [n, this.values[n] ?? ''])) as Record<N, string>;
+  }
+
   /**
    * Parses `input` (the API body built from this form) with the API's schema; on failure
    * records the problems and returns null. Empty required fields are reported first, in words,

@@ -24,17 +24,7 @@ export function registerRoutes(accounts: AccountService): express.Router {
   router.post(PAGES.register, (req, res) =>
     postForm(res, {
       form: WebForm.from(REGISTER_FIELDS, req.body),
-      parse: (form) => {
-        const v = form.values;
-        return form.parse(registerBody, {
-          login: v.login ?? '',
-          email: v.email ?? '',
-          password: v.password ?? '',
-          firstName: v.firstName ?? '',
-          lastName: v.lastName ?? '',
-          acceptTerms: form.checked('acceptTerms'),
-        });
-      },
+      parse: (form) => form.parse(registerBody, { ...form.texts('login', 'email', 'password', 'firstName', 'lastName'), acceptTerms: form.checked('acceptTerms') }),
       act: async (input) => {
         await accounts.register(input, clientIp(req));
         return `${PAGES.activation}?login=${encodeURIComponent(input.login)}&wyslano=1`;

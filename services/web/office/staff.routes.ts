@@ -55,11 +55,7 @@ export function staffRoutes({ actors, units }: OfficeDeps): express.Router {
       parse: (form) => {
         const v = form.values;
         return form.parse(createStaffBody, {
-          login: v.login ?? '',
-          password: v.password ?? '',
-          firstName: v.firstName ?? '',
-          lastName: v.lastName ?? '',
-          role: v.role ?? '',
+          ...form.texts('login', 'password', 'firstName', 'lastName', 'role'),
           ...(v.unitSymbol?.trim() ? { unitSymbol: v.unitSymbol } : {}),
           ...(v.email?.trim() ? { email: v.email.trim() } : {}),
         });
