@@ -17,6 +17,16 @@ export const FINAL_STATUSES: readonly CaseStatus[] = ['resolved', 'transferred',
 /** Statuses during which the KPA deadline does not run. */
 export const PAUSED_STATUSES: readonly CaseStatus[] = ['suspended', 'awaiting_applicant'];
 
+/** Statuses in which the deadline runs: neither final nor paused. */
+export const RUNNING_STATUSES: readonly CaseStatus[] = (Object.keys(CASE_STATUS_LABELS) as CaseStatus[]).filter(
+  (s) => !FINAL_STATUSES.includes(s) && !PAUSED_STATUSES.includes(s),
+);
+
+/** A list of statuses as SQL literals, for `status IN (…)` (they are fixed words, never input). */
+export function statusList(statuses: readonly CaseStatus[]): string {
+  return statuses.map((s) => `'${s}'`).join(', ');
+}
+
 export function isFinal(status: CaseStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }

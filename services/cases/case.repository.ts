@@ -6,7 +6,7 @@ import type { Submission } from '../../entities/submission.entity';
 import type { Unit } from '../../entities/unit.entity';
 import type { User } from '../../entities/user.entity';
 import type { Db } from '../shared/database';
-import { FINAL_STATUSES, PAUSED_STATUSES } from './case-status';
+import { FINAL_STATUSES, RUNNING_STATUSES, statusList } from './case-status';
 
 /** A case with what its summary shows: its unit and its responsible person. */
 export type CaseSummaryRecord = Pick<Case, 'id' | 'number' | 'title' | 'status' | 'startedAt' | 'endedAt' | 'dueAt' | 'pausedSince'> & {
@@ -121,7 +121,7 @@ export async function listCaseSummaries(db: Db, filter: CaseFilter): Promise<{ c
   }
   if (filter.responsibleId) where.push(`c.responsible_id = $${params.push(filter.responsibleId)}`);
   if (filter.due) {
-    where.push(`c.status NOT IN (${[...FINAL_STATUSES, ...PAUSED_STATUSES].map((s) => `'${s}'`).join(', ')})`);
+    where.push(`c.status IN (${statusList(RUNNING_STATUSES)})`);
     where.push(`c.due_at < $${params.push(filter.due.before)}`);
     if (filter.due.after) where.push(`c.due_at >= $${params.push(filter.due.after)}`);
   }
@@ -145,10 +145,10 @@ export async function listCaseSummaries(db: Db, filter: CaseFilter): Promise<{ c
 
 /** Per unit: its cases still open, those of them overdue, and those due before `soon` (running cases only for the last two). */
 export async function countCasesByUnit(db: Db, now: Date, soon: Date): Promise<Array<{ unitSymbol: string; unitName: string; open: number; overdue: number; dueSoon: number }>> {
-  const running = `c.status NOT IN (${[...FINAL_STATUSES, ...PAUSED_STATUSES].map((s) => `'${s}'`).join(', ')})`;
+  const running = `c.status IN (${statusList(RUNNING_STATUSES)})`;
   return db.query(
     `SELECT u.symbol AS "unitSymbol", u.name AS "unitName",
-            count(c.id) FILTER (WHERE c.status NOT IN (${FINAL_STATUSES.map((s) => `'${s}'`).join(', ')}))::int AS open,
+            count(c.id) FILTER (WHERE c.status NOT IN (${statusList(FINAL_STATUSES)}))::int AS open,
             count(c.id) FILTER (WHERE ${running} AND c.due_at < $1)::int AS overdue,
             count(c.id) FILTER (WHERE ${running} AND c.due_at >= $1 AND c.due_at < $2)::int AS "dueSoon"
        FROM units u LEFT JOIN cases c ON c.unit_id = u.id

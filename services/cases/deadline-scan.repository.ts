@@ -1,3 +1,4 @@
+import { RUNNING_STATUSES, statusList } from './case-status';
 import type { Case } from '../../entities/case.entity';
 import type { CaseLink } from '../../entities/case-link.entity';
 import type { Unit } from '../../entities/unit.entity';
@@ -46,7 +47,7 @@ export async function listRunningCasesDueBefore(db: Db, before: Date, responsibl
        FROM cases c
        JOIN units u ON u.id = c.unit_id
        LEFT JOIN users r ON r.id = c.responsible_id
-      WHERE c.status IN ('registered', 'in_progress') AND c.due_at IS NOT NULL AND c.due_at < $1 ${ofOfficial}
+      WHERE c.status IN (${statusList(RUNNING_STATUSES)}) AND c.due_at IS NOT NULL AND c.due_at < $1 ${ofOfficial}
       ORDER BY c.due_at, c.number`,
     params,
   );

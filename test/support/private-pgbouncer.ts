@@ -1,13 +1,13 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ownForServer, spawnAsServerUser } from './as-postgres-user';
 
 /**
  * Debian's PgBouncer of a test's own, in transaction mode (what operators put in front of
- * PostgreSQL), in front of the server at `target`, logging in there as `postgres` (trust auth). It refuses to run as root, so as root it runs
- * as the `postgres` user.
+ * PostgreSQL), in front of the server at `target`, logging in there as `postgres` (trust auth).
  */
 export class PrivatePgBouncer {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'pgbouncer-'));
@@ -34,16 +34,13 @@ export class PrivatePgBouncer {
         `logfile = ${path.join(this.dir, 'pgbouncer.log')}`,
       ].join('\n'),
     );
-    if (process.getuid?.() === 0) {
-      const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
-      chownSync(this.dir, id('-u'), id('-g'));
-    }
+    ownForServer(this.dir);
   }
 
   /** Starts PgBouncer and waits until it takes connections. */
   async start(): Promise<void> {
     const ini = path.join(this.dir, 'pgbouncer.ini');
-    this.process = process.getuid?.() === 0 ? spawn('runuser', ['-u', 'postgres', '--', 'pgbouncer', ini], { stdio: 'ignore' }) : spawn('pgbouncer', [ini], { stdio: 'ignore' });
+    this.process = spawnAsServerUser('pgbouncer', [ini]);
     const deadline = Date.now() + 10_000;
     while (!(await listening(this.port))) {
       if (Date.now() > deadline) throw new Error('PgBouncer did not start');

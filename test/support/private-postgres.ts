@@ -1,19 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ownForServer, runAsServerUser } from './as-postgres-user';
 
 /**
  * A PostgreSQL server of a test's own, from Debian's binaries, on a given port: a fault drill
- * stops and starts it without touching the shared one. PostgreSQL refuses to run as root, so as
- * root (CI, this machine) it runs as the `postgres` user.
+ * stops and starts it without touching the shared one.
  */
 export class PrivatePostgres {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'pg-drill-'));
   private readonly bin = path.join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort().at(-1)!, 'bin');
 
   constructor(readonly port: number) {
-    if (process.getuid?.() === 0) chownSync(this.dir, uid('postgres'), gid('postgres'));
+    ownForServer(this.dir);
     this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   }
 
@@ -46,16 +45,6 @@ export class PrivatePostgres {
   }
 
   private run(tool: string, args: string[]): void {
-    const command = path.join(this.bin, tool);
-    if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'ignore' });
-    else execFileSync(command, args, { stdio: 'ignore' });
+    runAsServerUser(path.join(this.bin, tool), args);
   }
-}
-
-function uid(user: string): number {
-  return Number(execFileSync('id', ['-u', user]).toString().trim());
-}
-
-function gid(user: string): number {
-  return Number(execFileSync('id', ['-g', user]).toString().trim());
 }

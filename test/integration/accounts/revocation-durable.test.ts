@@ -1,14 +1,12 @@
-import { Redis } from 'ioredis';
 import { TokenService } from '../../../services/auth/token.service';
+import { deadRedis } from '../../support/dead-redis';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
 beforeAll(() => service.start({ workers: false }));
 afterAll(() => service.stop());
 
-// A Redis client configured like the gateway's (fail fast), where nobody listens: Redis is down.
-const dead = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 300, retryStrategy: () => 1000, lazyConnect: true });
-dead.on('error', () => undefined);
+const dead = deadRedis();
 afterAll(() => dead.disconnect());
 
 describe('token revocation holds whatever Redis does', () => {

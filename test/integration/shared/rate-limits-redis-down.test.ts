@@ -1,10 +1,8 @@
-import { Redis } from 'ioredis';
+import { deadRedis } from '../../support/dead-redis';
 import { consumeOrThrow, RateLimits } from '../../../services/shared/rate-limits';
 import { AppError } from '../../../services/shared/app-error';
 
-// A Redis client configured like the gateway's (fail fast, no offline queue), on a port where nobody listens.
-const dead = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 300, retryStrategy: () => 1000, lazyConnect: true });
-dead.on('error', () => undefined);
+const dead = deadRedis();
 afterAll(() => dead.disconnect());
 
 describe('rate limits while Redis is down', () => {

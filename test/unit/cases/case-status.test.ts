@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS, FINAL_STATUSES, isOverdue } from '../../../services/cases/case-status';
+import { CASE_STATUS_LABELS, FINAL_STATUSES, isOverdue, RUNNING_STATUSES, statusList } from '../../../services/cases/case-status';
 
 // The contract's words, as citizens read them (API.md, "Case status").
 const CONTRACT_LABELS = {
@@ -36,5 +36,12 @@ describe('isOverdue (the contract: not final, not paused, dueAt passed)', () => 
     ['in_progress', null, false],
   ] as const)('when a case is %s and due %p, then overdue is %s', (status, dueAt, overdue) => {
     expect(isOverdue(status, dueAt, now)).toBe(overdue);
+  });
+});
+
+describe('RUNNING_STATUSES', () => {
+  test('when the deadline runs, then the case is registered or in progress (the partial index cases_running_due says the same)', () => {
+    expect(RUNNING_STATUSES).toEqual(['registered', 'in_progress']);
+    expect(statusList(RUNNING_STATUSES)).toBe("'registered', 'in_progress'");
   });
 });
