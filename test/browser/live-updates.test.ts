@@ -41,7 +41,8 @@ describe('live updates in Chromium', () => {
   });
 
   test('when the answer lands before the stream of the page opens, then the page notices (a higher count) and shows the answer', async () => {
-    // A browser context of its own: nothing of the first test's page (its stream) is left.
+    // A browser context of its own: the first test's citizen is still logged in in the shared one,
+    // and /logowanie sends a logged-in person on instead of showing the form.
     const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
     page.setDefaultTimeout(10_000);
     const citizen = await service.citizen();
