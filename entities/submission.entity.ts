@@ -3,6 +3,10 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export const SUBMISSION_STATUSES = ['received', 'registered'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
+/** A first letter to the office, or a reply in a case the office already runs. */
+export const SUBMISSION_KINDS = ['submission', 'reply'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
 /** A document a citizen sent to the electronic submission box (ESP). */
 @Entity({ name: 'submissions' })
 export class Submission {
@@ -31,6 +35,13 @@ export class Submission {
 
   @Column({ type: 'text', default: 'received' })
   status!: SubmissionStatus;
+
+  @Column({ type: 'text', default: 'submission' })
+  kind!: SubmissionKind;
+
+  /** The case a reply belongs to (null for a first letter: its case names it instead). */
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId!: string | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', default: () => 'now()' })
   submittedAt!: Date;

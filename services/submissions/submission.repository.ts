@@ -64,7 +64,7 @@ export function findSubmissionForReceipt(
 /** Locks a submission for registration as a case, or null. */
 export async function lockSubmission(manager: EntityManager, id: string): Promise<Pick<Submission, 'id' | 'userId' | 'status'> | null> {
   const rows: Array<Pick<Submission, 'id' | 'userId' | 'status'>> = await manager.query(
-    `SELECT id, user_id AS "userId", status FROM submissions WHERE id = $1 FOR UPDATE`,
+    `SELECT id, user_id AS "userId", status FROM submissions WHERE id = $1 AND kind = 'submission' FOR UPDATE`,
     [id],
   );
   return rows[0] ?? null;
@@ -75,11 +75,12 @@ export async function markSubmissionRegistered(manager: EntityManager, id: strin
   await manager.query(`UPDATE submissions SET status = 'registered' WHERE id = $1`, [id]);
 }
 
-/** A citizen's submissions, newest first, with the case opened from each. */
+/** A citizen's submissions and replies, newest first, with the case opened from each (or replied in). */
 export function listOwnSubmissions(db: Db, userId: string): Promise<OwnSubmissionRecord[]> {
   return db.query(
-    `SELECT s.id, s.title, s.receipt_number AS "receiptNumber", s.submitted_at AS "submittedAt", s.status, c.number AS "caseNumber"
-       FROM submissions s LEFT JOIN cases c ON c.submission_id = s.id
+    `SELECT s.id, s.title, s.receipt_number AS "receiptNumber", s.submitted_at AS "submittedAt", s.status,
+            COALESCE(c.number, rc.number) AS "caseNumber"
+       FROM submissions s LEFT JOIN cases c ON c.submission_id = s.id LEFT JOIN cases rc ON rc.id = s.case_id
       WHERE s.user_id = $1 ORDER BY s.submitted_at DESC, s.receipt_number DESC`,
     [userId],
   );
@@ -96,7 +97,8 @@ export async function listOfficeSubmissionRecords(db: Db, status?: SubmissionSta
        FROM submissions s
        JOIN users u ON u.id = s.user_id
        LEFT JOIN cases c ON c.submission_id = s.id
-      WHERE ($1::text IS NULL OR s.status = $1)
+      -- Replies in running cases go to their case, never to the registrar's list.
+      WHERE s.kind = 'submission' AND ($1::text IS NULL OR s.status = $1)
       -- Documents waiting for registration: the oldest first (a work queue). Any other list: the
       -- newest 500, so that new documents never fall off the end of a long history.
       ORDER BY CASE WHEN $1::text = 'received' THEN s.submitted_at END ASC,
