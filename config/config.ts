@@ -59,6 +59,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   JWT_SECRET: secret('JWT_SECRET'),
   JWT_TTL_SECONDS: positiveInt.max(3600).default(3600),
+  /** A session (a login and its renewals) ends this long after the login, however busy: 12 h by default. */
+  SESSION_MAX_SECONDS: positiveInt.min(300).max(7 * 24 * 3600).default(12 * 3600),
   ACCESS_KEY_PEPPER: secret('ACCESS_KEY_PEPPER'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, _ : - only').default('csq'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -114,6 +116,7 @@ function buildConfig(env: Env) {
       issuer: 'case-status-service',
       audience: 'case-status-api',
       ttlSeconds: env.JWT_TTL_SECONDS,
+      sessionMaxSeconds: env.SESSION_MAX_SECONDS,
     },
     accessKeyPepper: value('ACCESS_KEY_PEPPER'),
     queuePrefix: env.QUEUE_PREFIX,

@@ -50,6 +50,13 @@ export class User {
   @Column({ name: 'last_status_mail_at', type: 'timestamptz', nullable: true })
   lastStatusMailAt!: Date | null;
 
+  /**
+   * The version every valid token of this account names: raised when the account is disabled,
+   * its role changes or its password is reset or changed, which ends all its sessions at once.
+   */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion!: number;
+
   @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
   activatedAt!: Date | null;
 

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { createDataSource } from '../entities/data-source';
+import { SessionStanding } from './auth/session-standing';
 import { TokenService } from './auth/token.service';
 import { createDomainServices, type DomainServices } from './domain-services';
 import { Outbox } from './outbox/outbox.service';
@@ -35,7 +36,7 @@ export async function createContext(config: Config): Promise<AppContext> {
     redis,
     producer,
     outbox: new Outbox(dataSource, producer, new InboxEventPublisher(redis, config.queuePrefix)),
-    tokens: new TokenService(redis, config.jwt, config.queuePrefix, dataSource),
+    tokens: new TokenService(config.jwt, new SessionStanding(redis, config.queuePrefix, dataSource)),
     rateLimits: new RateLimits(redis, config.queuePrefix, config.rateLimits),
   };
   return {

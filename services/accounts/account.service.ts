@@ -145,10 +145,10 @@ export class AccountService {
     }
     await limiter.delete(login);
     await audit(this.ctx.dataSource, { actor: login, action: 'login.succeeded', subject: user.id, ip, details: { role: user.role } });
-    return this.ctx.tokens.issue(user.id, user.role);
+    return this.ctx.tokens.issue(user.id, user.role, { tokenVersion: user.tokenVersion });
   }
 
-  /** Ends the session of this token (it stops working at once) and records it in the audit log. */
+  /** Ends the session of this token (it and its renewals stop working at once) and records it in the audit log. */
   async logout(principal: Principal, ip: string): Promise<void> {
     await this.ctx.tokens.revoke(principal);
     const login = await findLoginById(this.ctx.dataSource, principal.userId);

@@ -1,12 +1,9 @@
 import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/config';
 import type { Role } from '../../entities/user.entity';
 import { ROLES } from '../../entities/user.entity';
-import { logger } from '../shared/logger';
-import { insertRevokedToken, isTokenRevoked, liveRevokedTokens } from './revoked-token.repository';
+import type { SessionStanding } from './session-standing';
 
 /** Who is calling, as a verified access token says. */
 export interface Principal {
@@ -14,31 +11,34 @@ export interface Principal {
   role: Role;
   tokenId: string;
   expiresAt: number;
+  /** The session this token belongs to: a login and every renewal of it share it. */
+  sessionId: string;
+  /** When that login happened (seconds since the epoch): sessions end a fixed time after it. */
+  sessionStartedAt: number;
+  /** The account's token version when the token was issued. */
+  tokenVersion: number;
 }
+
+/** Tokens may be a minute ahead of this machine's clock (other gateways), no more. */
+const CLOCK_SKEW_SECONDS = 60;
 
 /**
  * Access tokens: JWTs signed with one pinned algorithm, carrying `sub`, `role`, `iat`, `exp`,
- * `iss`, `aud` and a `jti` by which logout revokes the token (held in Redis until it expires).
+ * `iss`, `aud`, a `jti`, the session `sid` with its start `auth_time`, and the account's token
+ * version `ver`. A token is refused when its session was ended (logout) or its account's version
+ * moved on (disabled, role changed, password reset), checked in one Redis round trip.
  */
 export class TokenService {
   // A KeyObject made once: given a string, jsonwebtoken converts it on every call, first trying
   // it as a public key and failing, which cost more than everything else in a request.
   private readonly key: KeyObject;
-  private reloading: Promise<void> | null = null;
 
   constructor(
-    private readonly redis: Redis,
     private readonly settings: Config['jwt'],
-    private readonly prefix: string,
-    /** The durable copy of revocations (Redis is their fast cache). */
-    private readonly dataSource: DataSource,
+    /** What else, beyond the signature, decides whether a token still counts. */
+    readonly standing: SessionStanding,
   ) {
     this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
-    // After any outage (or a restart that lost its data) Redis gets every revocation back,
-    // including those made while it was away.
-    redis.on('ready', () => {
-      void this.reloadRevocations().catch((error) => logger.warn({ err: error }, 'could not reload token revocations into Redis'));
-    });
   }
 
   /** How long a token lives, in seconds (`JWT_TTL_SECONDS`). */
@@ -46,20 +46,41 @@ export class TokenService {
     return this.settings.ttlSeconds;
   }
 
-  /** Signs a new access token for a user. */
-  issue(userId: string, role: Role): { accessToken: string; expiresIn: number } {
-    const accessToken = jwt.sign({ role }, this.key, {
+  /**
+   * Signs a new access token: a new session at login, or the next token of a running session
+   * (renewal), which never outlives the session's absolute end. Null when that end has come.
+   */
+  issue(
+    userId: string,
+    role: Role,
+    options: { tokenVersion?: number; session?: { id: string; startedAt: number } } = {},
+  ): { accessToken: string; expiresIn: number } {
+    const now = Math.floor(Date.now() / 1000);
+    const session = options.session ?? { id: randomUUID(), startedAt: now };
+    const expiresIn = Math.min(this.settings.ttlSeconds, session.startedAt + this.settings.sessionMaxSeconds - now);
+    if (expiresIn <= 0) throw new Error('the session has reached its absolute end; log in again');
+    const accessToken = jwt.sign({ role, sid: session.id, auth_time: session.startedAt, ver: options.tokenVersion ?? 0 }, this.key, {
       algorithm: this.settings.algorithm,
       subject: userId,
       issuer: this.settings.issuer,
       audience: this.settings.audience,
-      expiresIn: this.settings.ttlSeconds,
+      expiresIn,
       jwtid: randomUUID(),
     });
-    return { accessToken, expiresIn: this.settings.ttlSeconds };
+    return { accessToken, expiresIn };
   }
 
-  /** Verifies a token (signature, algorithm, issuer, audience, expiry, revocation); null if bad. */
+  /** The next token of the caller's session, or null when the session reached its absolute end. */
+  renew(principal: Principal): { accessToken: string; expiresIn: number } | null {
+    const left = principal.sessionStartedAt + this.settings.sessionMaxSeconds - Math.floor(Date.now() / 1000);
+    if (left <= 0) return null;
+    return this.issue(principal.userId, principal.role, {
+      tokenVersion: principal.tokenVersion,
+      session: { id: principal.sessionId, startedAt: principal.sessionStartedAt },
+    });
+  }
+
+  /** Verifies a token (signature, algorithm, issuer, audience, lifetimes, session, account version); null if bad. */
   async verify(token: string): Promise<Principal | null> {
     let claims: jwt.JwtPayload;
     try {
@@ -73,65 +94,33 @@ export class TokenService {
     } catch {
       return null;
     }
-    const role = claims.role as Role;
-    if (!claims.sub || !claims.jti || !claims.exp || !ROLES.includes(role)) return null;
-    if (await this.isRevoked(claims.jti)) return null;
-    return { userId: claims.sub, role, tokenId: claims.jti, expiresAt: claims.exp };
+    const principal = this.principalOf(claims);
+    if (!principal) return null;
+    if (await this.standing.refuses(principal.userId, principal.sessionId, principal.tokenVersion)) return null;
+    return principal;
   }
 
-  /**
-   * Refuses this token from now until it would have expired anyway: written to PostgreSQL first
-   * (it holds whatever Redis does), then to Redis for the fast check; a Redis outage at this
-   * moment is caught up by the reload on reconnect.
-   */
+  /** Ends the caller's session: this token and every other of its chain stop working at once. */
   async revoke(principal: Principal): Promise<void> {
-    await insertRevokedToken(this.dataSource, { tokenId: principal.tokenId, expiresAt: new Date(principal.expiresAt * 1000) });
-    const ttl = Math.max(1, principal.expiresAt - Math.floor(Date.now() / 1000));
-    await this.redis.set(this.revokedKey(principal.tokenId), '1', 'EX', ttl).catch((error) => {
-      logger.warn({ err: error }, 'token revocation not cached in Redis; PostgreSQL holds it');
-    });
+    const end = (principal.sessionStartedAt + this.settings.sessionMaxSeconds + CLOCK_SKEW_SECONDS) * 1000;
+    await this.standing.revokeSession(principal.userId, principal.sessionId, new Date(end));
   }
 
   /**
-   * One Redis round trip on the hot path: the token's revocation key and the marker that the
-   * revocations are loaded. Without the marker (Redis restarted empty) or without Redis at all,
-   * PostgreSQL answers.
+   * The principal a token's claims describe, or null when they are not the ones this service
+   * issues: a lifetime longer than `JWT_TTL_SECONDS`, an `iat` in the future, or an expiry past
+   * the session's absolute end.
    */
-  private async isRevoked(tokenId: string): Promise<boolean> {
-    try {
-      const [revoked, loaded] = (await this.redis.pipeline().exists(this.revokedKey(tokenId)).exists(this.loadedKey()).exec()) ?? [];
-      if (revoked?.[0] || loaded?.[0]) throw revoked?.[0] ?? loaded?.[0];
-      if (revoked?.[1]) return true;
-      if (loaded?.[1]) return false;
-      void this.reloadRevocations().catch(() => undefined);
-    } catch {
-      // Redis unreachable: the durable copy decides.
-    }
-    return isTokenRevoked(this.dataSource, tokenId);
-  }
-
-  /** Copies every revocation still in force into Redis, then marks them loaded (one reload at a time). */
-  private reloadRevocations(): Promise<void> {
-    this.reloading ??= this.copyRevocations().finally(() => {
-      this.reloading = null;
-    });
-    return this.reloading;
-  }
-
-  private async copyRevocations(): Promise<void> {
-    const live = await liveRevokedTokens(this.dataSource);
-    const now = Date.now();
-    const batch = this.redis.pipeline();
-    for (const r of live) batch.set(this.revokedKey(r.tokenId), '1', 'EX', Math.max(1, Math.ceil((r.expiresAt.getTime() - now) / 1000)));
-    batch.set(this.loadedKey(), '1');
-    await batch.exec();
-  }
-
-  private loadedKey(): string {
-    return `${this.prefix}:revocations-loaded`;
-  }
-
-  private revokedKey(tokenId: string): string {
-    return `${this.prefix}:revoked-token:${tokenId}`;
+  private principalOf(claims: jwt.JwtPayload): Principal | null {
+    const { sub, jti, exp, iat, sid, auth_time: startedAt, ver } = claims as jwt.JwtPayload & { sid?: unknown; auth_time?: unknown; ver?: unknown };
+    const role = claims.role as Role;
+    if (!sub || !jti || !exp || !iat || !ROLES.includes(role)) return null;
+    if (typeof sid !== 'string' || !UUID.test(sid) || !Number.isSafeInteger(startedAt) || !Number.isSafeInteger(ver)) return null;
+    const now = Math.floor(Date.now() / 1000);
+    if (iat > now + CLOCK_SKEW_SECONDS || exp - iat > this.settings.ttlSeconds) return null;
+    if (exp > (startedAt as number) + this.settings.sessionMaxSeconds + CLOCK_SKEW_SECONDS) return null;
+    return { userId: sub, role, tokenId: jti, expiresAt: exp, sessionId: sid, sessionStartedAt: startedAt as number, tokenVersion: ver as number };
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

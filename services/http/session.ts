@@ -10,8 +10,6 @@ import { PAGES } from '../shared/page-paths';
 export interface WebSession {
   principal: Principal;
   token: string;
-  /** The token this request's cookie held, when the session was renewed by this request. */
-  replaced?: Principal;
 }
 
 /** True for registrar, official and admin. */
@@ -70,17 +68,19 @@ export class SessionCookies {
   /**
    * A session past half its lifetime gets a fresh token in its cookie, so that a person using the
    * pages is not logged out in the middle of their work; an idle one still ends with its token
-   * (`JWT_TTL_SECONDS`, at most an hour). The old token runs out within half a session (logging
-   * out in the very request that renewed it revokes both).
+   * (`JWT_TTL_SECONDS`, at most an hour), and a busy one `SESSION_MAX_SECONDS` after its login.
+   * The renewed token belongs to the same session, so logout ends both.
    */
   private async renewedIfHalfGone(res: Response, session: WebSession): Promise<WebSession> {
     const left = session.principal.expiresAt - Math.floor(Date.now() / 1000);
     if (left > this.tokens.ttlSeconds / 2) return session;
-    const fresh = this.tokens.issue(session.principal.userId, session.principal.role);
+    const fresh = this.tokens.renew(session.principal);
+    // At the session's absolute end there is no renewal: the cookie runs out with its token.
+    if (!fresh) return session;
     const principal = await this.tokens.verify(fresh.accessToken);
     if (!principal) return session;
     this.set(res, fresh.accessToken, fresh.expiresIn);
-    return { principal, token: fresh.accessToken, replaced: session.principal };
+    return { principal, token: fresh.accessToken };
   }
 }
 

@@ -60,8 +60,6 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
   router.post(PAGES.logout, async (req, res) => {
     const session = res.locals.session;
     if (session) await accounts.logout(session.principal, clientIp(req));
-    // Renewed by this very request: the token the browser sent must die too.
-    if (session?.replaced) await tokens.revoke(session.replaced);
     cookies.clear(res);
     res.redirect(303, `${PAGES.login}?wylogowano=1`);
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { config } from '../../../config/config';
 import { TestService, type Citizen } from '../../support/test-service';
@@ -15,7 +16,8 @@ const settings = () => config().jwt;
 
 /** A token with the service's claims, signed as `options` say (by default exactly as the service does). */
 function forge(overrides: { secret?: string; claims?: Record<string, unknown>; options?: jwt.SignOptions } = {}): string {
-  return jwt.sign({ role: 'citizen', ...overrides.claims }, overrides.secret ?? settings().secret, {
+  const now = Math.floor(Date.now() / 1000);
+  return jwt.sign({ role: 'citizen', sid: randomUUID(), auth_time: now, ver: 0, ...overrides.claims }, overrides.secret ?? settings().secret, {
     algorithm: 'HS256',
     subject: citizen.id,
     issuer: settings().issuer,
@@ -88,6 +90,31 @@ describe('access tokens', () => {
 
   test('when the token names an unknown role, then 401 unauthorized', async () => {
     expectUnauthorized(await me(forge({ claims: { role: 'superuser' } })));
+  });
+
+  test('when the token lives longer than JWT_TTL_SECONDS, then 401 unauthorized', async () => {
+    expectUnauthorized(await me(forge({ options: { expiresIn: settings().ttlSeconds + 60 } })));
+  });
+
+  test('when the token was issued in the future, then 401 unauthorized', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expectUnauthorized(await me(forge({ claims: { iat: now + 600 }, options: { expiresIn: 600 } })));
+  });
+
+  test('when the token carries no session or no account version, then 401 unauthorized', async () => {
+    expectUnauthorized(await me(forge({ claims: { sid: undefined } })));
+    expectUnauthorized(await me(forge({ claims: { sid: 'not-a-uuid' } })));
+    expectUnauthorized(await me(forge({ claims: { ver: undefined } })));
+    expectUnauthorized(await me(forge({ claims: { auth_time: undefined } })));
+  });
+
+  test('when the token would outlive its session (SESSION_MAX_SECONDS after the login), then 401 unauthorized', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expectUnauthorized(await me(forge({ claims: { auth_time: now - settings().sessionMaxSeconds + 60 }, options: { expiresIn: 600 } })));
+  });
+
+  test('when the token names an older version of the account, then 401 unauthorized', async () => {
+    expectUnauthorized(await me(forge({ claims: { ver: 1 } })));
   });
 
   test('when a citizen logs out, then 204, that token is refused and their other token still works', async () => {
