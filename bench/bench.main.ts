@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { BenchDatabase, seedBench } from './bench-database';
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
     const year = officeYear(new Date());
     const { userIds } = await seedBench(client, CITIZENS, CASES, year);
     const tokens = userIds.map((sub) =>
-      jwt.sign({ role: 'citizen' }, config().jwt.secret, {
+      // The claims the service issues: a session of its own and the account's token version 0.
+      jwt.sign({ role: 'citizen', sid: randomUUID(), auth_time: Math.floor(Date.now() / 1000), ver: 0 }, config().jwt.secret, {
         algorithm: config().jwt.algorithm, subject: sub, issuer: config().jwt.issuer, audience: config().jwt.audience,
         expiresIn: 3600, jwtid: randomBytes(8).toString('hex'),
       }),
