@@ -144,3 +144,23 @@ describe('the lists of calls', () => {
     expect(after.pausedSince).toBe(before);
   });
 });
+
+describe('the OpenAPI document', () => {
+  test('when it is read, then it describes every correspondence call with its failures', async () => {
+    const { paths } = (await service.api('GET', '/api/v1/openapi.json')).body;
+    const expected: Array<[string, string, string[]]> = [
+      ['/api/v1/office/cases/{number}/calls', 'post', ['201', '400', '403', '404', '409']],
+      ['/api/v1/office/cases/{number}/calls', 'get', ['200', '404']],
+      ['/api/v1/cases/{number}/calls', 'get', ['200', '404']],
+      ['/api/v1/cases/{number}/replies', 'post', ['201', '400', '404', '409', '413']],
+      ['/api/v1/office/cases/{number}/letters', 'post', ['201', '400', '403', '404', '413']],
+      ['/api/v1/cases/{number}/letters/{id}', 'get', ['200', '404']],
+      ['/api/v1/cases/{number}/documents', 'get', ['200', '404']],
+      ['/api/v1/office/cases/{number}/documents', 'get', ['200', '404']],
+      ['/api/v1/cases/{number}/documents/{documentId}/attachments/{attachmentId}', 'get', ['200', '404']],
+      ['/api/v1/office/cases/{number}/documents/{documentId}/attachments/{attachmentId}', 'get', ['200', '404']],
+    ];
+    for (const [path, method, statuses] of expected) expect(Object.keys(paths[path][method].responses)).toEqual(expect.arrayContaining(statuses));
+    expect(paths['/api/v1/cases/{number}/documents'].get.responses['200'].content['application/json'].schema).toBeDefined();
+  });
+});
