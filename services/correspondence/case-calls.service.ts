@@ -11,6 +11,13 @@ import { callDueDateProblem, callStatusAt } from './call-rules';
 import { insertCall, listCalls, type CallRecord } from './call.repository';
 import type { CallView, CreateCallInput, CreatedCall } from './correspondence.schemas';
 
+/** The history (which status answers repeat) names what is missing in a few hundred characters; the call keeps it all. */
+const NOTE_WHAT_LENGTH = 300;
+
+function briefly(text: string): string {
+  return text.length <= NOTE_WHAT_LENGTH ? text : `${text.slice(0, NOTE_WHAT_LENGTH - 1).trimEnd()}…`;
+}
+
 /** A call as the API shows it at `now` (expired once its day has passed unanswered). */
 export function toCallView(c: CallRecord, now: Date): CallView {
   return {
@@ -45,7 +52,7 @@ export class CaseCallsService {
       const id = await insertCall(manager, { caseId: locked.id, what: input.what, dueDate: input.dueDate, createdAt: now, createdBy: actor.userId });
       await moveCaseForCorrespondence(manager, locked, {
         to: 'awaiting_applicant',
-        note: `Wezwanie do uzupełnienia wniosku (art. 64 § 2 KPA), termin do ${input.dueDate}: ${input.what}`,
+        note: `Wezwanie do uzupełnienia wniosku (art. 64 § 2 KPA), termin do ${input.dueDate}: ${briefly(input.what)}`,
         changedBy: actor.userId,
         now,
       });

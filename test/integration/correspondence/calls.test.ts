@@ -56,6 +56,16 @@ describe('calling for completion (KPA art. 64 §2)', () => {
     expect((await messagesOfKind(service, stranger.token, 'case_call_for_completion')).filter((m) => m.data.callId === id)).toHaveLength(0);
   });
 
+  test('when what is missing is long, then the call keeps all of it and the history a short version', async () => {
+    const number = await sharedCase('Wniosek o decyzję zamienną');
+    const long = `Proszę dołączyć: ${'dokument '.repeat(100)}`.trim();
+    const { id } = (await callForCompletion(service, office.official.token, number, { what: long, dueDate: callDueDate() })).body;
+    expect((await caseGet(service, applicant.token, 'citizen', number, '/calls')).body.items.find((c: any) => c.id === id).what).toBe(long);
+    const note: string = (await caseGet(service, office.official.token, 'office', number, '')).body.history.at(-1).note;
+    expect(note.endsWith('…')).toBe(true);
+    expect(note.length).toBeLessThan(400);
+  });
+
   test('when the last day is less than 7 days ahead, then 400 on dueDate and nothing changes', async () => {
     const number = await sharedCase('Wniosek o zaświadczenie o zameldowaniu');
     for (const dueDate of [callDueDate(-1), callDueDate(-7), '2020-01-01']) {

@@ -74,6 +74,16 @@ describe('replying to a call for completion', () => {
     expect((await caseGet(service, applicant.token, 'citizen', number, '/calls')).body.items[0].status).toBe('open');
   });
 
+  test('when two replies answer the same call at once, then one answers it and the other is refused on callId; the case moves once', async () => {
+    const { number, callId } = await caseWithCall('Wniosek o scalenie działek');
+    const results = await Promise.all([applicant, keyHolder].map((c) => reply(service, c.token, number, { content: CONTENT, callId })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400]);
+    const history = (await caseGet(service, office.official.token, 'office', number, '')).body.history;
+    expect(history.filter((h: any) => h.status === 'in_progress')).toHaveLength(1);
+    const [call] = (await caseGet(service, applicant.token, 'citizen', number, '/calls')).body.items;
+    expect(call.replyId).toBe(results.find((r) => r.status === 201)!.body.id);
+  });
+
   test('when one of two open calls is answered, then the case keeps waiting for the other', async () => {
     const { number, callId } = await caseWithCall('Wniosek o pozwolenie na budowę');
     expect((await callForCompletion(service, office.official.token, number, { what: 'Drugie wezwanie', dueDate: callDueDate(2) })).status).toBe(201);
