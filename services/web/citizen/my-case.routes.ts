@@ -9,11 +9,11 @@ import { sendStoredFile } from '../../http/stored-file';
 import { citizenCasePath, PAGES } from '../../shared/page-paths';
 import { sessionOf } from '../../http/session';
 import { documentFileParams, letterParams } from '../../correspondence/correspondence.schemas';
-import { postForm } from '../form-page';
+import { postForm, sendFormPage } from '../form-page';
 import { ATTACHMENTS_FIELD, letterUpload, uploadedAttachments } from '../web-uploads';
 import { WebForm } from '../web-forms';
 import { sendPage } from '../web-render';
-import { documentForPage } from '../correspondence-views';
+import { ATTACHMENTS_HINT, documentForPage } from '../correspondence-views';
 import { citizen } from './citizen-pages';
 import { freshForms, REMINDER_FIELDS, REPLY_FIELDS, sendMyCasePage, type MyCaseDeps } from './my-case-page';
 
@@ -55,7 +55,7 @@ export function myCaseRoutes(deps: MyCaseDeps & { replies: ReplyService; letters
     });
   });
 
-  router.post(`${path}/odpowiedz`, letterUpload(), citizen, async (req, res) => {
+  router.post(`${path}/odpowiedz`, letterUpload(), keepReplyWhenLoggedOut, citizen, async (req, res) => {
     const number = numberOf(req);
     const form = WebForm.from(REPLY_FIELDS, req.body);
     if (res.locals.uploadError) form.addFieldError(ATTACHMENTS_FIELD, res.locals.uploadError);
@@ -99,6 +99,33 @@ export function myCaseRoutes(deps: MyCaseDeps & { replies: ReplyService; letters
   });
 
   return router;
+}
+
+/**
+ * A reply sent after the session ended is not sent, but neither is it lost: instead of the login
+ * page, its text comes back with a way to log in again in another tab (as the letter form does).
+ * Nothing about the case is shown: whoever sends it is not known now.
+ */
+function keepReplyWhenLoggedOut(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (res.locals.session) return next();
+  const number = numberOf(req);
+  const form = WebForm.from(REPLY_FIELDS, req.body);
+  sendFormPage(
+    res,
+    'odpowiedz-sesja',
+    form,
+    {
+      title: `Odpowiedź w sprawie ${number}`,
+      number,
+      replyAction: `${citizenCasePath(number)}/odpowiedz`,
+      callId: form.values.callId ?? '',
+      fields: {
+        content: form.field('content', { textarea: true }),
+        attachments: form.field(ATTACHMENTS_FIELD, { type: 'file', hint: ATTACHMENTS_HINT }),
+      },
+    },
+    401,
+  );
 }
 
 /** The case number in the address; one that cannot be a case number is the same 404 as any other case not the citizen's. */

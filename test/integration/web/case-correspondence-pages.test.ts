@@ -164,3 +164,25 @@ describe('the citizen case page', () => {
     expect((await service.ctx.dataSource.query(`SELECT opened_at FROM case_letters WHERE id = $1`, [id]))[0].opened_at).toBeNull();
   });
 });
+
+describe('a reply sent after the session ended', () => {
+  test('when the session has ended, then nothing is sent and the reply comes back with its text and a way to log in again; logged in, the same form goes through', async () => {
+    const number = await sharedCase('Wniosek o uzgodnienie');
+    const { id: callId } = (await callForCompletion(service, office.official.token, number)).body;
+    const expired = await service.login(applicant.login, applicant.password);
+    await service.api('POST', '/api/v1/auth/logout', { token: expired });
+
+    const res = await post(expired, `${citizenPath(number)}/odpowiedz`, replyForm('Długa odpowiedź, która nie może zginąć.', callId));
+    expect(res.status).toBe(401);
+    const html = await res.text();
+    expect(html).toContain('sesja wygasła');
+    expect(html).toContain('Długa odpowiedź, która nie może zginąć.</textarea>');
+    expect(html).toContain(`name="callId" value="${callId}"`);
+    expect(html).not.toContain('Wniosek o uzgodnienie');
+    expect((await caseGet(service, applicant.token, 'citizen', number, '/calls')).body.items[0].status).toBe('open');
+
+    const fresh = await service.login(applicant.login, applicant.password);
+    expect((await post(fresh, `${citizenPath(number)}/odpowiedz`, replyForm('Długa odpowiedź, która nie może zginąć.', callId))).status).toBe(303);
+    expect((await caseGet(service, applicant.token, 'citizen', number, '/calls')).body.items[0].status).toBe('answered');
+  });
+});
