@@ -8,6 +8,8 @@ export const MESSAGE_KINDS = [
   'case_deadline_changed',
   'case_overdue',
   'case_reminder_forwarded',
+  'case_call_for_completion',
+  'case_letter',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

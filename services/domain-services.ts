@@ -15,6 +15,10 @@ import { StatusCheckAnswerService } from './status-checks/status-check-answer.se
 import { StatusCheckService } from './status-checks/status-check.service';
 import { SubmissionService } from './submissions/submission.service';
 import { ReminderService } from './reminders/reminder.service';
+import { CaseCallsService } from './correspondence/case-calls.service';
+import { ReplyService } from './correspondence/reply.service';
+import { OfficeLetterService } from './correspondence/office-letters.service';
+import { CaseDocumentsService } from './correspondence/case-documents.service';
 
 /** Every domain service, built once per process and shared by the API, the pages and the workers. */
 export interface DomainServices {
@@ -39,6 +43,11 @@ export interface DomainServices {
   deadlineScan: DeadlineScanService;
   /** Ponaglenia (KPA art. 37): filed by citizens, passed on by the office. */
   reminders: ReminderService;
+  /** Correspondence in a case: calls for completion, the parties' replies, office letters, the documents list. */
+  calls: CaseCallsService;
+  replies: ReplyService;
+  letters: OfficeLetterService;
+  documents: CaseDocumentsService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -61,5 +70,9 @@ export function createDomainServices(c: Connections): DomainServices {
     statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
     deadlineScan: new DeadlineScanService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
     reminders: new ReminderService(c.dataSource, c.outbox),
+    calls: new CaseCallsService(c.dataSource, c.outbox),
+    replies: new ReplyService(c.dataSource, c.outbox),
+    letters: new OfficeLetterService(c.dataSource, c.outbox),
+    documents: new CaseDocumentsService(c.dataSource),
   };
 }

@@ -5,6 +5,7 @@ import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.ha
 import { sendAccountActivated, sendActivationCode, sendDeadlineReminder, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
 import { answerStatusCheck, markStatusCheckFailed } from './handlers/status-check.handlers';
 import { deliverCaseReminderForwarded, sendReminderFiled } from './handlers/reminder.handlers';
+import { deliverCaseCall, deliverCaseLetter, sendReplyReceived } from './handlers/correspondence.handlers';
 import type { JobHandlers, JobInput, WorkerContext } from './job-handler.types';
 
 /** Every job name mapped to exactly one handler (the type makes a missing one a compile error). */
@@ -22,6 +23,9 @@ export const JOB_HANDLERS: JobHandlers = {
   'deadline.scan': scanDeadlines,
   'mail.reminder-filed': sendReminderFiled,
   'inbox.case-reminder-forwarded': deliverCaseReminderForwarded,
+  'inbox.case-call': deliverCaseCall,
+  'inbox.case-letter': deliverCaseLetter,
+  'mail.reply-received': sendReplyReceived,
 };
 
 /** What to record once a job has failed for good (last attempt or unrecoverable); optional per job. */

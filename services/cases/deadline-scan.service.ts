@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Outbox } from '../outbox/outbox.service';
 import { casesOverdue, deadlineScanDuration, deadlineScanLastRun } from '../shared/metrics';
 import { isOverdue } from './case-status';
+import { expireCallsBefore } from '../correspondence/call.repository';
 import { officeDayOf, officialsToRemind, reminderWindowEnd } from './deadline-reminders';
 import { claimReminderMails } from './deadline-reminder-mail.repository';
 import { listRunningCasesDueBefore, type DeadlineCase } from './deadline-scan.repository';
@@ -13,6 +14,8 @@ export interface DeadlineScanResult {
   overdueCases: number;
   overdueNotices: number;
   reminderMails: number;
+  /** Calls for completion (KPA art. 64 §2) whose day passed unanswered, marked expired now. */
+  expiredCalls: number;
 }
 
 /**
@@ -37,7 +40,7 @@ export class DeadlineScanService {
    * Scans as of `now` (passed in, so tests choose the time): one query for the running cases
    * overdue or due within the reminder window; a `case_overdue` message to every citizen linked
    * to an overdue case, once per `dueAt`; and for every responsible official with such cases one
-   * reminder e-mail per office day.
+   * reminder e-mail per office day; open calls for completion past their day become expired.
    */
   async scan(now: Date): Promise<DeadlineScanResult> {
     const stopTimer = deadlineScanDuration.startTimer();
@@ -45,12 +48,13 @@ export class DeadlineScanService {
     const overdue = cases.filter((c) => isOverdue(c.status, c.dueAt, now));
     const overdueNotices = await this.notices.deliver(overdue);
     const reminderMails = await this.recordReminders(cases, now);
+    const expiredCalls = await expireCallsBefore(this.dataSource, officeDayOf(now));
     // The 365-day window of `expectedBy` moves on every day, resolutions or not.
     await refreshAllResolutionMedians(this.dataSource, now);
     countOverdueByUnit(overdue);
     deadlineScanLastRun.set(Date.now() / 1000);
     stopTimer();
-    return { overdueCases: overdue.length, overdueNotices, reminderMails };
+    return { overdueCases: overdue.length, overdueNotices, reminderMails, expiredCalls };
   }
 
   /** Records today's reminder of each official who has cases in it, with its e-mail's event, in one transaction. */

@@ -6,8 +6,10 @@ import { CASE_STATUS_LABELS } from '../cases/case-status';
 import { responsibleName, toCaseSummary } from '../cases/case-summary';
 import type { Emit, Outbox } from '../outbox/outbox.service';
 import { findReminder } from '../reminders/reminder.repository';
-import { citizenCasePath, PAGES } from '../shared/page-paths';
+import { citizenCasePath, citizenLetterPath, PAGES } from '../shared/page-paths';
 import { findSubmissionForReceipt } from '../submissions/submission.repository';
+import { findCallNotice } from '../correspondence/call.repository';
+import { findLetterNotice } from '../correspondence/letter.repository';
 import { deliverMessage, type DeliverMessage } from './message-delivery.service';
 import { messageExists } from './message.repository';
 import { renderMessage } from './message-templates';
@@ -110,6 +112,25 @@ export class InboxNoticeService {
     const data = { caseNumber: r.caseNumber, reminderId, forwardedAt: r.forwardedAt.toISOString(), forwardedTo: r.forwardedTo };
     const rendered = renderMessage('case_reminder_forwarded', { ...data, casePageUrl: `${this.publicUrl}${citizenCasePath(r.caseNumber)}` });
     return this.toEveryLinked(r.caseId, (userId) => ({ userId, kind: 'case_reminder_forwarded', eventKey: `case-reminder-forwarded:${reminderId}:${userId}`, rendered, data }));
+  }
+
+  /** A call for completion (KPA art. 64 §2), into the inbox of every citizen linked to the case. */
+  async caseCallForCompletion(callId: string): Promise<boolean> {
+    const c = await findCallNotice(this.dataSource, callId);
+    if (!c) return false;
+    const data = { caseNumber: c.caseNumber, callId, what: c.what, dueDate: c.dueDate };
+    const rendered = renderMessage('case_call_for_completion', { ...data, casePageUrl: `${this.publicUrl}${citizenCasePath(c.caseNumber)}` });
+    return this.toEveryLinked(c.caseId, (userId) => ({ userId, kind: 'case_call_for_completion', eventKey: `case-call:${callId}:${userId}`, rendered, data }));
+  }
+
+  /** An office letter, into the inbox of every citizen linked to the case (its files named, not attached). */
+  async caseLetter(letterId: string): Promise<boolean> {
+    const l = await findLetterNotice(this.dataSource, letterId);
+    if (!l) return false;
+    const attachments = l.attachments.map(({ id, filename, contentType, sizeBytes }) => ({ id, filename, contentType, sizeBytes }));
+    const data = { caseNumber: l.caseNumber, letterId, title: l.title, attachments };
+    const rendered = renderMessage('case_letter', { ...data, letterUrl: `${this.publicUrl}${citizenLetterPath(l.caseNumber, letterId)}` });
+    return this.toEveryLinked(l.caseId, (userId) => ({ userId, kind: 'case_letter', eventKey: `case-letter:${letterId}:${userId}`, rendered, data }));
   }
 
   /**

@@ -30,6 +30,16 @@ export interface MessageContexts {
   };
   /** The office passed the citizen's ponaglenie on (KPA art. 37 §4). */
   case_reminder_forwarded: { caseNumber: string; reminderId: string; forwardedAt: string; forwardedTo: string; casePageUrl: string };
+  /** An official called on the parties to complete their application (KPA art. 64 §2). */
+  case_call_for_completion: { caseNumber: string; callId: string; what: string; dueDate: string; casePageUrl: string };
+  /** The office sent a letter in the case; the page where it is read records its opening. */
+  case_letter: {
+    caseNumber: string;
+    letterId: string;
+    title: string;
+    attachments: Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>;
+    letterUrl: string;
+  };
   /** The answer to "Sprawdź stan sprawy": the facts when the case is linked to the citizen. */
   case_status:
     | { found: false; caseNumber: string; accessKeyUrl: string }

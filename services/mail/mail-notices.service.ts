@@ -8,6 +8,7 @@ import { listRunningCasesDueBefore } from '../cases/deadline-scan.repository';
 import { findMessageRecipient } from '../inbox/message.repository';
 import type { Outbox } from '../outbox/outbox.service';
 import { findReminderMailSource, listLateRemindersOf } from '../reminders/reminder.repository';
+import { findReplyMailSource } from '../correspondence/reply.repository';
 import { inboxMessagePath, officeCasePath, PAGES } from '../shared/page-paths';
 import type { Rendered } from '../shared/templates';
 import type { DataSource } from 'typeorm';
@@ -125,6 +126,28 @@ export class MailNoticeService {
       filedAt: source.filedAt.toISOString(),
       forwardBy: source.forwardBy.toISOString(),
       remindersUrl: this.url(PAGES.officeReminders),
+    });
+    return this.sendOnce(eventId, mailer, to, mail);
+  }
+
+  /**
+   * A party replied in a case: the responsible official is told at their own address, else the
+   * unit (as for a ponaglenie); with neither, nobody can be told by e-mail.
+   */
+  async replyReceived(replyId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const source = await findReplyMailSource(this.dataSource, replyId);
+    if (!source) return false;
+    const official = hasRealAddress(source.responsibleEmail) ? source.responsibleEmail : null;
+    const to = official ?? source.unitEmail;
+    if (!to) return false;
+    const mail = renderMail('reply-received', {
+      firstName: official ? source.responsibleFirstName : null,
+      caseNumber: source.caseNumber,
+      caseTitle: source.caseTitle,
+      receiptNumber: source.receiptNumber,
+      submittedAt: source.submittedAt.toISOString(),
+      callDueDate: source.callDueDate,
+      caseUrl: this.url(officeCasePath(source.caseNumber)),
     });
     return this.sendOnce(eventId, mailer, to, mail);
   }

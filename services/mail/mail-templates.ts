@@ -19,11 +19,13 @@ export interface MailContexts {
   };
   /** To the responsible official (or the unit): a citizen filed a ponaglenie (KPA art. 37). */
   'reminder-filed': { firstName: string | null; caseNumber: string; caseTitle: string; filedAt: string; forwardBy: string; remindersUrl: string };
+  /** To the responsible official (or the unit): a party replied in a case, perhaps to a call for completion. */
+  'reply-received': { firstName: string | null; caseNumber: string; caseTitle: string; receiptNumber: string; submittedAt: string; callDueDate: string | null; caseUrl: string };
 }
 
 export type MailTemplate = keyof MailContexts;
 
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'deadline-reminder', 'reminder-filed'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'deadline-reminder', 'reminder-filed', 'reply-received'];
 
 /** Renders one e-mail from `templates/mail`. */
 export function renderMail<T extends MailTemplate>(name: T, context: MailContexts[T]): Rendered {

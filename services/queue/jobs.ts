@@ -34,6 +34,12 @@ export interface JobPayloads {
   'mail.reminder-filed': { reminderId: string };
   /** The office passed this ponaglenie on (art. 37 §4): tell every linked citizen. */
   'inbox.case-reminder-forwarded': { reminderId: string };
+  /** An official called for completion (this case_calls row, KPA art. 64 §2): tell every linked citizen. */
+  'inbox.case-call': { callId: string };
+  /** The office sent this case_letters row: into the inbox of every linked citizen. */
+  'inbox.case-letter': { letterId: string };
+  /** A citizen replied in a case (this submissions row of kind reply): tell the responsible official (or the unit). */
+  'mail.reply-received': { replyId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -53,6 +59,9 @@ export const JOB_QUEUE = {
   'deadline.scan': 'deadline',
   'mail.reminder-filed': 'mail',
   'inbox.case-reminder-forwarded': 'inbox',
+  'inbox.case-call': 'inbox',
+  'inbox.case-letter': 'inbox',
+  'mail.reply-received': 'mail',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

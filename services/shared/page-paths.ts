@@ -38,6 +38,11 @@ export function citizenCasePath(number: string): string {
   return `${PAGES.myCases}/${encodeURIComponent(number)}`;
 }
 
+/** The citizen's page of one office letter in their case (reading it records the opening). */
+export function citizenLetterPath(number: string, letterId: string): string {
+  return `${citizenCasePath(number)}/pisma/${encodeURIComponent(letterId)}`;
+}
+
 /** The office's page of one case. */
 export function officeCasePath(number: string): string {
   return `${PAGES.officeCases}/${encodeURIComponent(number)}`;

@@ -28,15 +28,15 @@ export async function nextReceiptSeq(manager: EntityManager, year: number): Prom
   return rows[0].last;
 }
 
-/** Inserts a received submission; returns its id and when it was submitted. */
+/** Inserts a received submission (or, with `caseId`, a reply in that case); returns its id and when it was submitted. */
 export async function insertSubmission(
   manager: EntityManager,
-  s: Pick<Submission, 'userId' | 'title' | 'content' | 'sha256' | 'receiptNumber' | 'requestAccessKey' | 'submittedAt'>,
+  s: Pick<Submission, 'userId' | 'title' | 'content' | 'sha256' | 'receiptNumber' | 'requestAccessKey' | 'submittedAt'> & Partial<Pick<Submission, 'caseId'>>,
 ): Promise<Pick<Submission, 'id' | 'submittedAt'>> {
   const rows: Array<Pick<Submission, 'id' | 'submittedAt'>> = await manager.query(
-    `INSERT INTO submissions (user_id, title, content, sha256, receipt_number, request_access_key, submitted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, submitted_at AS "submittedAt"`,
-    [s.userId, s.title, s.content, s.sha256, s.receiptNumber, s.requestAccessKey, s.submittedAt],
+    `INSERT INTO submissions (user_id, title, content, sha256, receipt_number, request_access_key, submitted_at, kind, case_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::uuid IS NULL THEN 'submission' ELSE 'reply' END, $8) RETURNING id, submitted_at AS "submittedAt"`,
+    [s.userId, s.title, s.content, s.sha256, s.receiptNumber, s.requestAccessKey, s.submittedAt, s.caseId ?? null],
   );
   return rows[0];
 }

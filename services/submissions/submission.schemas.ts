@@ -20,12 +20,15 @@ const attachment = z.strictObject({
   dataBase64: z.base64('Zawartość pliku musi być zakodowana w base64.'),
 });
 
+/** The files of a submission, a reply or an office letter: at most MAX_ATTACHMENTS (their total size is checked once decoded). */
+export const attachmentsField = z.array(attachment).max(MAX_ATTACHMENTS, TOO_MANY_ATTACHMENTS).optional().default([]);
+
 export const submitBody = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
     content: z.string().min(1).max(100_000),
     requestAccessKey: z.boolean().optional().default(false),
-    attachments: z.array(attachment).max(MAX_ATTACHMENTS, TOO_MANY_ATTACHMENTS).optional().default([]),
+    attachments: attachmentsField,
   })
   .meta({ id: 'SubmissionRequest' });
 

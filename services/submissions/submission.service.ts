@@ -1,13 +1,53 @@
-import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import type { Outbox } from '../outbox/outbox.service';
-import { AppError } from '../shared/app-error';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Emit, Outbox } from '../outbox/outbox.service';
 import { transactionTime } from '../shared/database';
 import { allocateReceiptNumber } from './receipt-number';
 import { insertAttachment, insertSubmission, listOwnSubmissions } from './submission.repository';
-import { MAX_ATTACHMENTS_BYTES, type SubmitInput } from './submission.schemas';
+import type { SubmitInput } from './submission.schemas';
+import { decodeAttachments, sha256Hex, type DecodedFile } from './attachments';
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+/** What a citizen sends: a first letter, or (with `caseId`) a reply in a case. */
+export interface IncomingDocument {
+  userId: string;
+  title: string;
+  content: string;
+  requestAccessKey: boolean;
+  files: DecodedFile[];
+  caseId?: string;
+}
+
+/** The receipt of an accepted document, as the API answers it. */
+export interface AcceptedDocument {
+  id: string;
+  receiptNumber: string;
+  submittedAt: string;
+  sha256: string;
+}
+
+/**
+ * Stores a citizen's document in the caller's transaction: receipt number, hash, files, and the
+ * receipt message (`submission_received`). First letters and replies are accepted alike.
+ */
+export async function acceptDocument(manager: EntityManager, emit: Emit, doc: IncomingDocument): Promise<AcceptedDocument> {
+  // The per-account limit (RATE_LIMIT_SUBMISSIONS) and storage quota belong here, before the
+  // receipt number is taken: first letters and replies both come through this one door.
+  const digest = sha256Hex(doc.content);
+  const now = await transactionTime(manager);
+  const receiptNumber = await allocateReceiptNumber(manager, now);
+  const { id, submittedAt } = await insertSubmission(manager, {
+    userId: doc.userId,
+    title: doc.title,
+    content: doc.content,
+    sha256: digest,
+    receiptNumber,
+    requestAccessKey: doc.requestAccessKey,
+    submittedAt: now,
+    caseId: doc.caseId ?? null,
+  });
+  for (const f of doc.files) await insertAttachment(manager, { submissionId: id, ...f });
+  await emit({ name: 'inbox.submission-received', data: { submissionId: id } });
+  return { id, receiptNumber, submittedAt: submittedAt.toISOString(), sha256: digest };
+}
 
 /** The electronic submission box (ESP): citizens send documents and get receipts. */
 export class SubmissionService {
@@ -18,36 +58,10 @@ export class SubmissionService {
 
   /** Accepts a document with its attachments and records its receipt message, in one transaction. */
   async submit(userId: string, input: SubmitInput) {
-    const files = input.attachments.map((a) => ({ ...a, data: Buffer.from(a.dataBase64, 'base64') }));
-    const total = files.reduce((sum, f) => sum + f.data.length, 0);
-    if (total > MAX_ATTACHMENTS_BYTES) {
-      throw new AppError(413, 'payload_too_large', 'Za duże załączniki', `Załączniki mogą mieć razem najwyżej 5 MiB (te mają ${(total / 1048576).toFixed(1)} MiB).`);
-    }
-    const digest = sha256(input.content);
+    const files = decodeAttachments(input.attachments);
     return this.outbox.transaction(async (manager, emit) => {
-      const now = await transactionTime(manager);
-      const receiptNumber = await allocateReceiptNumber(manager, now);
-      const { id, submittedAt } = await insertSubmission(manager, {
-        userId,
-        title: input.title,
-        content: input.content,
-        sha256: digest,
-        receiptNumber,
-        requestAccessKey: input.requestAccessKey,
-        submittedAt: now,
-      });
-      for (const f of files) {
-        await insertAttachment(manager, {
-          submissionId: id,
-          filename: f.filename,
-          contentType: f.contentType,
-          sizeBytes: f.data.length,
-          sha256: sha256(f.data),
-          data: f.data,
-        });
-      }
-      await emit({ name: 'inbox.submission-received', data: { submissionId: id } });
-      return { id, receiptNumber, submittedAt: submittedAt.toISOString(), sha256: digest, status: 'received' as const };
+      const accepted = await acceptDocument(manager, emit, { userId, title: input.title, content: input.content, requestAccessKey: input.requestAccessKey, files });
+      return { ...accepted, status: 'received' as const };
     });
   }
 

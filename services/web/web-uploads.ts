@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { Role } from '../../entities/user.entity';
 import multer from 'multer';
 import { AppError } from '../shared/app-error';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENTS_BYTES, TOO_MANY_ATTACHMENTS } from '../submissions/submission.schemas';
@@ -27,13 +28,14 @@ const MALFORMED = AppError.validation([], 'Formularz dotarł niepełny lub uszko
 
 /**
  * Reads a multipart letter form (text fields and up to MAX_ATTACHMENTS files, kept in memory:
- * they go to PostgreSQL with the submission). Only a logged-in citizen's files are read at all;
- * anyone else's form is read for its text (the files stream past, unkept), so that the letter can
+ * they go to PostgreSQL with the submission). Only the files of a logged-in user of one of the
+ * `uploaders` roles (citizens, unless the form is the office's letter) are read at all; anyone
+ * else's form is read for its text (the files stream past, unkept), so that the letter can
  * be shown again. A form must say its size (browsers always do), and one far over the total is
  * refused before it is read. A refused upload does not fail the request: its message is left in
  * `res.locals.uploadError` for the form to show at the file field, with the text that arrived.
  */
-export function letterUpload() {
+export function letterUpload(uploaders: readonly Role[] = ['citizen']) {
   const options = { storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: LIMITS }; // utf8: Polish file names as browsers send them
   const withFiles = multer(options).array(ATTACHMENTS_FIELD, MAX_ATTACHMENTS);
   const textOnly = multer({ ...options, fileFilter: (_req, _file, keep) => keep(null, false) }).array(ATTACHMENTS_FIELD, MAX_ATTACHMENTS);
@@ -43,7 +45,7 @@ export function letterUpload() {
     if (length === undefined) return next(LENGTH_REQUIRED);
     if (Number(length) > MAX_LETTER_BYTES) return next(TOO_LARGE);
     const session = res.locals.session;
-    const upload = session?.principal.role === 'citizen' ? withFiles : textOnly;
+    const upload = session && uploaders.includes(session.principal.role) ? withFiles : textOnly;
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
         res.locals.uploadError = LIMIT_MESSAGES[error.code] ?? 'Nie udało się przyjąć załączników.';

@@ -58,7 +58,20 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(webInfoRoutes());
   router.use(authPages(accounts, tokens, cookies));
   router.use(citizenPages(services));
-  router.use(officePages({ actors: services.actors, officeSubmissions: services.officeSubmissions, opening: services.caseOpening, management: services.caseManagement, units: services.units, oneShot: deps.oneShot, reminders: services.reminders }));
+  router.use(
+    officePages({
+      actors: services.actors,
+      officeSubmissions: services.officeSubmissions,
+      opening: services.caseOpening,
+      management: services.caseManagement,
+      units: services.units,
+      oneShot: deps.oneShot,
+      reminders: services.reminders,
+      calls: services.calls,
+      letters: services.letters,
+      documents: services.documents,
+    }),
+  );
 
   router.use(pageNotFound);
   router.use(pageError(deps.production));

@@ -20,6 +20,14 @@ export function citizenPages(services: DomainServices): express.Router {
       accessKeyRoutes(services.citizenCases),
       myCasesRoutes(services.citizenCases),
       statusCheckRoutes(services.statusChecks),
-      myCaseRoutes(services.citizenCases, services.reminders),
+      myCaseRoutes({
+        cases: services.citizenCases,
+        reminders: services.reminders,
+        calls: services.calls,
+        documents: services.documents,
+        replies: services.replies,
+        letters: services.letters,
+        ownReceipt: async (userId, id) => (await services.submissions.listOwn(userId)).items.find((s) => s.id === id)?.receiptNumber ?? null,
+      }),
     );
 }

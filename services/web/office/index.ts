@@ -3,6 +3,7 @@ import { accessKeyRoutes } from './access-key.routes';
 import { caseFromLetterRoutes } from './case-from-letter.routes';
 import { caseListRoutes } from './case-list.routes';
 import { caseRoutes } from './case.routes';
+import { caseCorrespondenceRoutes } from './case-correspondence.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { lettersRoutes } from './letters.routes';
 import type { OfficeDeps } from './office-pages';
@@ -17,5 +18,5 @@ export function officePages(deps: OfficeDeps): express.Router {
   // The paper form's /urzad/sprawy/nowa before the case page's /urzad/sprawy/:number.
   return express
     .Router()
-    .use(dashboardRoutes(deps), lettersRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps), staffRoutes(deps));
+    .use(dashboardRoutes(deps), lettersRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), caseCorrespondenceRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps), staffRoutes(deps));
 }

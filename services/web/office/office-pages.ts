@@ -7,6 +7,9 @@ import { caseNumberParams } from '../../office/office.schemas';
 import type { OfficeSubmissionsService } from '../../office/office-submissions.service';
 import type { UnitsService } from '../../office/units.service';
 import type { ReminderService } from '../../reminders/reminder.service';
+import type { CaseCallsService } from '../../correspondence/case-calls.service';
+import type { CaseDocumentsService } from '../../correspondence/case-documents.service';
+import type { OfficeLetterService } from '../../correspondence/office-letters.service';
 import { AppError } from '../../shared/app-error';
 import { requireLogin, sessionOf } from '../../http/session';
 import type { OneShotForms } from '../one-shot-forms';
@@ -20,6 +23,9 @@ export interface OfficeDeps {
   units: UnitsService;
   oneShot: OneShotForms;
   reminders: ReminderService;
+  calls: CaseCallsService;
+  letters: OfficeLetterService;
+  documents: CaseDocumentsService;
 }
 
 export const staff = requireLogin(['registrar', 'official', 'admin']);
