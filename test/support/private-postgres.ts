@@ -3,17 +3,35 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ownForServer, runAsServerUser } from './as-postgres-user';
 
+/** How a private server is made and run. */
+export interface PrivatePostgresOptions {
+  /** A streaming replica of this (running) server: `pg_basebackup -R` instead of initdb. */
+  replicaOf?: PrivatePostgres;
+  /** Server settings for every start (`name=value`), e.g. shared_preload_libraries. */
+  settings?: string[];
+}
+
 /**
  * A PostgreSQL server of a test's own, from Debian's binaries, on a given port: a fault drill
- * stops and starts it without touching the shared one.
+ * stops and starts it without touching the shared one. Its address allows streaming
+ * replication (initdb's default pg_hba), so another private server can follow it.
  */
 export class PrivatePostgres {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'pg-drill-'));
   private readonly bin = path.join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort().at(-1)!, 'bin');
 
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    private readonly options: PrivatePostgresOptions = {},
+  ) {
     ownForServer(this.dir);
-    this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    const primary = options.replicaOf;
+    if (primary) {
+      // -R writes standby.signal and primary_conninfo: the copy starts as a hot standby that streams.
+      this.run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', this.data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+    } else {
+      this.run('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    }
   }
 
   /** The URL of a database on this server. */
@@ -22,7 +40,8 @@ export class PrivatePostgres {
   }
 
   start(): void {
-    this.run('pg_ctl', ['-D', this.data, '-l', path.join(this.dir, 'log'), '-w', '-t', '30', '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    const settings = ['listen_addresses=127.0.0.1', 'fsync=off', ...(this.options.settings ?? [])].map((s) => `-c ${s}`).join(' ');
+    this.run('pg_ctl', ['-D', this.data, '-l', path.join(this.dir, 'log'), '-w', '-t', '30', '-o', `-p ${this.port} -k ${this.dir} ${settings}`, 'start']);
   }
 
   /** Stops at once, as a crash or a pulled cable would (no checkpoint, connections cut). */
