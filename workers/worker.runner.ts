@@ -5,6 +5,7 @@ import { Mailer } from '../services/mail/mailer';
 import { assertMessageTemplates, MESSAGE_TEMPLATE_KINDS } from '../services/inbox/message-templates';
 import { startRelay } from '../services/outbox/relay';
 import { statusCheckRelaySource } from '../services/status-checks/status-check.relay';
+import { WORKER_STALL_SETTINGS } from '../services/queue/worker-settings';
 import { JOB_QUEUE, QUEUE_NAMES, type JobName, type JobNameOf, type JobOutcome, type JobPayloads, type QueueName } from '../services/queue/jobs';
 import { logger } from '../services/shared/logger';
 import { PermanentFailure } from '../services/shared/permanent-failure';
@@ -45,6 +46,7 @@ export async function startWorkers(
 
   const workers = queues.map(<Q extends QueueName>(queue: Q) => {
     const worker = new Worker<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>(queue, (job) => runJob(queue, job, workerCtx), {
+      ...WORKER_STALL_SETTINGS,
       connection,
       prefix: ctx.producer.prefix,
       concurrency: queue === 'mail' ? Math.min(concurrency, 10) : concurrency,
