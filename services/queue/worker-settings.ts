@@ -17,3 +17,11 @@ export const WORKER_STALL_SETTINGS = {
   stalledInterval: 5_000,
   maxStalledCount: 5,
 } as const;
+
+/**
+ * A job that found PostgreSQL (or another server it needs) unreachable, shutting down or
+ * read-only waits this long and runs again without using up one of its attempts: an outage
+ * of any length neither burns a job's retries nor fails it for good, and it runs within
+ * seconds of the server's return instead of after an exponential backoff grown long.
+ */
+export const DEPENDENCY_RETRY_DELAY_MS = 5_000;
