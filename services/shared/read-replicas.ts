@@ -116,7 +116,8 @@ export class ReadReplicas {
 // surface, never be retried on the primary.
 const READ_ONLY_REFUSAL = '25006';
 
-function isReplicaUnavailable(error: unknown): boolean {
+/** True when a replica failed a read for being away or behind, not for anything the read did: the primary may answer it. */
+export function isReplicaUnavailable(error: unknown): boolean {
   const e = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
   if (e.code === READ_ONLY_REFUSAL || e.driverError?.code === READ_ONLY_REFUSAL) return false;
   return isDependencyUnavailable(error) || RECOVERY_CONFLICT.test(String(e.message ?? ''));
