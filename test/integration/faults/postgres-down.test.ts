@@ -2,8 +2,7 @@
 import { Client } from 'pg';
 import type * as MigrateModule from '../../../services/cli/migrate';
 import type * as OfficeModule from '../../support/office';
-import { freePort } from '../../support/ports';
-import { PrivatePostgres } from '../../support/private-postgres';
+import { startPrivatePostgres, type PrivatePostgres } from '../../support/private-postgres';
 import type * as TestServiceModule from '../../support/test-service';
 import { startTrickle, tally } from '../../support/trickle';
 import type * as WaitModule from '../../support/wait';
@@ -17,8 +16,7 @@ let citizen: TestServiceModule.Citizen;
 let waitUntil: typeof WaitModule.waitUntil;
 
 beforeAll(async () => {
-  pg = new PrivatePostgres(await freePort());
-  pg.start();
+  pg = await startPrivatePostgres();
   const admin = new Client({ connectionString: pg.url() });
   await admin.connect();
   await admin.query('CREATE DATABASE drill');

@@ -5,8 +5,7 @@ import type * as MigrateModule from '../../../services/cli/migrate';
 import type * as MetricsModule from '../../../services/shared/metrics';
 import type * as CitizenCasesModule from '../../support/citizen-cases';
 import type * as OfficeModule from '../../support/office';
-import { freePort } from '../../support/ports';
-import { PrivatePostgres } from '../../support/private-postgres';
+import { startPrivatePostgres, type PrivatePostgres } from '../../support/private-postgres';
 import type * as TestServiceModule from '../../support/test-service';
 import type * as WaitModule from '../../support/wait';
 
@@ -71,14 +70,12 @@ async function fallbacks(): Promise<number> {
 }
 
 beforeAll(async () => {
-  primary = new PrivatePostgres(await freePort(), { settings: SETTINGS });
-  primary.start();
+  primary = await startPrivatePostgres({ settings: SETTINGS });
   await onServer(primary.url(), 'CREATE DATABASE drill');
   await onServer(primary.url('drill'), 'CREATE EXTENSION pg_stat_statements');
   const { migrate } = require('../../../services/cli/migrate') as typeof MigrateModule;
   await migrate(primary.url('drill'));
-  replica = new PrivatePostgres(await freePort(), { replicaOf: primary, settings: SETTINGS });
-  replica.start();
+  replica = await startPrivatePostgres({ replicaOf: primary, settings: SETTINGS });
   process.env.DATABASE_URL = primary.url('drill');
   process.env.DATABASE_REPLICA_URLS = replica.url('drill');
   const { TestService } = require('../../support/test-service') as typeof TestServiceModule;
