@@ -53,6 +53,14 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt.default(10),
   /** false behind a pooler in transaction mode (PgBouncer before 1.21): no named prepared statements. */
   DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false'], { error: 'true or false' }).default('true'),
+  /** Read replicas (comma list of postgres:// URLs) for the reads that need not see the caller's own writes. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .superRefine((list, ctx) => {
+      const problem = list === undefined ? undefined : replicaUrlsProblem(list);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   REDIS_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
@@ -106,6 +114,8 @@ function buildConfig(env: Env) {
     databaseUrl: withPassword(value('DATABASE_URL'), env.DATABASE_PASSWORD),
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS === 'true',
+    /** Streaming replicas for read-heavy lists; empty = every read on DATABASE_URL. */
+    databaseReplicaUrls: splitList(env.DATABASE_REPLICA_URLS).map((url) => withPassword(url, env.DATABASE_PASSWORD)),
     redisUrl: value('REDIS_URL'),
     smtpUrl: value('SMTP_URL'),
     mailFrom: value('MAIL_FROM'),
@@ -152,6 +162,28 @@ function withPassword(url: string, password: string | undefined): string {
   const parsed = new URL(url);
   parsed.password = encodeURIComponent(password);
   return parsed.toString();
+}
+
+function splitList(list: string | undefined): string[] {
+  return list === undefined ? [] : list.split(',').map((item) => item.trim());
+}
+
+/** What is wrong with a DATABASE_REPLICA_URLS value, if anything: every item a postgres URL, none twice. */
+function replicaUrlsProblem(list: string): string | undefined {
+  const urls = splitList(list);
+  if (urls.some((url) => url === '')) return 'a comma list of postgres:// URLs without empty items';
+  for (const url of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return `not a URL: ${url.replace(/\/\/[^@/]*@/, '//…@')}`;
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') return `each replica is a postgres:// URL, not ${parsed.protocol}`;
+    if (!parsed.hostname) return 'each replica URL names its host';
+  }
+  if (new Set(urls).size !== urls.length) return 'a replica is listed twice';
+  return undefined;
 }
 
 function parseTrustProxy(value: string): boolean | string | number {

@@ -11,6 +11,7 @@ import { logger } from './shared/logger';
 import { RateLimits } from './shared/rate-limits';
 import { createRedis, redisReady } from './shared/redis';
 import { allowNamedStatements } from './shared/database';
+import { ReadReplicas } from './shared/read-replicas';
 
 /**
  * The composition root: the connections and services one process shares. Gateway, workers and
@@ -33,6 +34,7 @@ export async function createContext(config: Config): Promise<AppContext> {
   const connections: Connections = {
     config,
     dataSource,
+    reads: ReadReplicas.of(dataSource, config.databaseReplicaUrls, config.databasePoolSize),
     redis,
     producer,
     outbox: new Outbox(dataSource, producer, new InboxEventPublisher(redis, config.queuePrefix)),
@@ -45,6 +47,7 @@ export async function createContext(config: Config): Promise<AppContext> {
     async close() {
       await producer.close().catch(() => undefined);
       redis.disconnect();
+      await connections.reads.close();
       await dataSource.destroy();
     },
   };

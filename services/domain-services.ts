@@ -54,13 +54,13 @@ export interface DomainServices {
 export function createDomainServices(c: Connections): DomainServices {
   return {
     accounts: new AccountService(c),
-    inbox: new InboxService(c.dataSource),
+    inbox: new InboxService(c.dataSource, c.reads),
     liveInbox: new LiveInbox(c.dataSource),
     submissions: new SubmissionService(c.dataSource, c.outbox),
     citizenCases: new CitizenCasesService(c),
     statusChecks: new StatusCheckService(c),
     caseOpening: new CaseOpeningService(c.outbox),
-    caseManagement: new CaseManagementService(c.dataSource, c.outbox),
+    caseManagement: new CaseManagementService(c.dataSource, c.outbox, c.reads),
     units: new UnitsService(c.dataSource),
     officeSubmissions: new OfficeSubmissionsService(c.dataSource),
     actors: new ActorService(c.dataSource),

@@ -1,10 +1,12 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../services/context';
 import { assertMailTemplates } from '../services/mail/mail-templates';
 import { Mailer } from '../services/mail/mailer';
 import { assertMessageTemplates, MESSAGE_TEMPLATE_KINDS } from '../services/inbox/message-templates';
 import { startRelay } from '../services/outbox/relay';
 import { statusCheckRelaySource } from '../services/status-checks/status-check.relay';
+import { DEPENDENCY_RETRY_DELAY_MS, WORKER_STALL_SETTINGS } from '../services/queue/worker-settings';
+import { isDependencyUnavailable } from '../services/shared/unavailable';
 import { JOB_QUEUE, QUEUE_NAMES, type JobName, type JobNameOf, type JobOutcome, type JobPayloads, type QueueName } from '../services/queue/jobs';
 import { logger } from '../services/shared/logger';
 import { PermanentFailure } from '../services/shared/permanent-failure';
@@ -44,7 +46,8 @@ export async function startWorkers(
   connection.on('error', (error) => logger.warn({ err: error }, 'worker Redis connection error'));
 
   const workers = queues.map(<Q extends QueueName>(queue: Q) => {
-    const worker = new Worker<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>(queue, (job) => runJob(queue, job, workerCtx), {
+    const worker = new Worker<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>(queue, (job, token) => runJob(queue, job, workerCtx, token), {
+      ...WORKER_STALL_SETTINGS,
       connection,
       prefix: ctx.producer.prefix,
       concurrency: queue === 'mail' ? Math.min(concurrency, 10) : concurrency,
@@ -77,7 +80,7 @@ export async function startWorkers(
   };
 }
 
-async function runJob(queue: QueueName, job: Job<JobPayloads[JobName], JobOutcome, JobName>, ctx: WorkerContext): Promise<JobOutcome> {
+async function runJob(queue: QueueName, job: Job<JobPayloads[JobName], JobOutcome, JobName>, ctx: WorkerContext, token?: string): Promise<JobOutcome> {
   const { name } = job;
   const handler = JOB_HANDLERS[name] as JobHandler<JobName> | undefined;
   if (!handler || JOB_QUEUE[name] !== queue) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${queue}`);
@@ -90,8 +93,22 @@ async function runJob(queue: QueueName, job: Job<JobPayloads[JobName], JobOutcom
     end({ outcome: 'failed' });
     // The domain's word for "retrying cannot help" becomes BullMQ's: no further attempts.
     if (error instanceof PermanentFailure) throw new UnrecoverableError(error.message);
+    if (token && isDependencyUnavailable(error)) {
+      warnUnavailable({ queue, job: name, jobId: job.id, err: error });
+      await job.moveToDelayed(Date.now() + DEPENDENCY_RETRY_DELAY_MS, token);
+      throw new DelayedError();
+    }
     throw error;
   }
+}
+
+let lastUnavailableWarning = 0;
+
+/** One line per retry interval while a server is away, not one per job. */
+function warnUnavailable(details: object): void {
+  if (Date.now() - lastUnavailableWarning < DEPENDENCY_RETRY_DELAY_MS) return;
+  lastUnavailableWarning = Date.now();
+  logger.warn(details, 'a server the jobs need is unavailable; they run again shortly, without using an attempt');
 }
 
 /** True when BullMQ will not try this job again: its last attempt, or an unrecoverable error. */

@@ -9,7 +9,7 @@ import { AppError } from '../shared/app-error';
 import type { Db } from '../shared/database';
 import { consumeOrThrow } from '../shared/rate-limits';
 
-type Deps = Pick<Connections, 'dataSource' | 'rateLimits'>;
+type Deps = Pick<Connections, 'dataSource' | 'reads' | 'rateLimits'>;
 
 /** A citizen's own cases: those opened from their submissions and those linked by an access key. */
 export class CitizenCasesService {
@@ -36,9 +36,9 @@ export class CitizenCasesService {
     return { case: toCaseSummary(linked) };
   }
 
-  /** The citizen's cases, newest first. */
+  /** The citizen's cases, newest first (from a replica: a case linked a moment ago may show a moment later). */
   async list(userId: string): Promise<{ items: CaseSummary[] }> {
-    const cases = await listLinkedCaseSummaries(this.deps.dataSource, userId);
+    const cases = await this.deps.reads.read((db) => listLinkedCaseSummaries(db, userId));
     const now = new Date();
     return { items: cases.map((c) => toCaseSummary(c, now)) };
   }

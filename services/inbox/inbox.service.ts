@@ -1,18 +1,27 @@
 import type { DataSource } from 'typeorm';
 import type { Message } from '../../entities/message.entity';
 import { AppError } from '../shared/app-error';
+import type { ReadReplicas } from '../shared/read-replicas';
 import type { MessageView } from './inbox.schemas';
 import { countUnread, findOwnMessage, findOwnMessageHeadline, listMessages, listUnreadAfter, markMessageRead, type InboxPage, type MessageHeadline } from './message.repository';
 
 /** Reading the contact inbox: a citizen sees only their own messages. */
 export class InboxService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplicas,
+  ) {}
 
-  /** A page of the citizen's messages, newest first, with the totals. */
+  /**
+   * A page of the citizen's messages, newest first, with the totals. Read from a replica: no
+   * caller lists right after its own write (a message page marks read after the header's count).
+   */
   async list(userId: string, page: InboxPage) {
-    const [items, total] = await listMessages(this.dataSource, userId, page);
-    const unread = await countUnread(this.dataSource, userId);
-    return { items: items.map(toMessageView), total, unread };
+    return this.reads.read(async (db) => {
+      const [items, total] = await listMessages(db, userId, page);
+      const unread = await countUnread(db, userId);
+      return { items: items.map(toMessageView), total, unread };
+    });
   }
 
   /** One message of the citizen's; someone else's answers as a missing one. */

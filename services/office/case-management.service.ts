@@ -8,6 +8,7 @@ import { toCaseSummary } from '../cases/case-summary';
 import { clockAfterStatusChange, clockWithNewDueAt, isAcceptableDueAt, type DeadlineClock } from '../cases/deadline';
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';
+import type { ReadReplicas } from '../shared/read-replicas';
 import { refreshResolutionMedian } from '../cases/case-resolution-median.repository';
 import { wallClockTime } from '../shared/database';
 import { mayChangeCase, type CaseChangeField, type CaseChangeRight } from './case-change-rights';
@@ -29,18 +30,22 @@ export class CaseManagementService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly reads: ReadReplicas,
   ) {}
+
+  // The list and the counts are read from a replica (if any): an official's own change shows on
+  // the case page, which reads the primary, and in the lists a moment later.
 
   /** A page of cases, newest first, with the total of the filter (one query for both). */
   async list(query: CaseListQuery, caller: { userId: string }, now = new Date()): Promise<{ items: ReturnType<typeof toCaseSummary>[]; total: number }> {
     const { view, ...filter } = query;
-    const { cases, total } = await listCaseSummaries(this.dataSource, { ...filter, ...viewFilter(view, caller, now) });
+    const { cases, total } = await this.reads.read((db) => listCaseSummaries(db, { ...filter, ...viewFilter(view, caller, now) }));
     return { items: cases.map((c) => toCaseSummary(c, now)), total };
   }
 
   /** Per unit: the cases open, overdue and due within DUE_SOON_DAYS days. */
   async countsByUnit(now = new Date()): Promise<UnitCaseCounts> {
-    return { items: await countCasesByUnit(this.dataSource, now, new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS)) };
+    return { items: await this.reads.read((db) => countCasesByUnit(db, now, new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS))) };
   }
 
   /** One case with its history (oldest first); an unknown number is 404. */

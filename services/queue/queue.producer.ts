@@ -20,7 +20,13 @@ export class QueueProducer {
     /** Prefix of every Redis key of this service (BullMQ's and ours). */
     readonly prefix: string,
   ) {
-    const open = <Q extends QueueName>(name: Q): TypedQueue<Q> => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const open = <Q extends QueueName>(name: Q): TypedQueue<Q> => {
+      const queue: TypedQueue<Q> = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      // The connection's errors are the connection's (it reconnects; /readyz reports it, the outbox
+      // catches up): without a listener BullMQ writes each one raw to stderr, dozens a minute.
+      queue.on('error', () => undefined);
+      return queue;
+    };
     this.queues = { mail: open('mail'), inbox: open('inbox'), 'status-check': open('status-check'), deadline: open('deadline') };
   }
 

@@ -5,6 +5,7 @@ import type { TokenService } from '../auth/token.service';
 import type { Outbox } from '../outbox/outbox.service';
 import type { QueueProducer } from '../queue/queue.producer';
 import type { RateLimits } from './rate-limits';
+import type { ReadReplicas } from './read-replicas';
 
 /**
  * What one process shares and the domain services are built on: the configuration (parsed
@@ -13,6 +14,8 @@ import type { RateLimits } from './rate-limits';
 export interface Connections {
   config: Config;
   dataSource: DataSource;
+  /** Reads that need not see the caller's own writes: on the read replicas, if any (falls back to the primary). */
+  reads: ReadReplicas;
   /** Fail-fast Redis connection for producers, rate limits and token revocation. */
   redis: Redis;
   producer: QueueProducer;

@@ -68,3 +68,9 @@ export function registerQueueDepth(read: () => Promise<Array<{ queue: string; co
     },
   });
 }
+
+export const replicaReadFallbacks = new client.Counter({
+  name: 'case_status_replica_read_fallbacks_total',
+  help: 'Reads meant for a read replica (DATABASE_REPLICA_URLS) that the primary answered because the replica was unreachable',
+  registers: [registry],
+});

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +7,12 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { config } from '../../config/config';
 import { freePort } from '../support/ports';
+import { startServiceProcess } from '../support/service-processes';
 import { newCitizenData } from '../support/test-service';
 import { sleep, waitUntil } from '../support/wait';
 
 // The contract's process commands, run as operators run them (built code in dist/, which the
 // `pretest` script builds), against this run's database and a queue prefix of this file.
-const root = path.join(__dirname, '..', '..');
 // Real processes start in seconds when the suite loads both cores; give each test room.
 jest.setTimeout(60_000);
 // The worker SIGTERM test failed twice in ~12 full runs on 2026-11-30 (exit not 0, cause not
@@ -21,18 +20,7 @@ jest.setTimeout(60_000);
 // output and tried once more, so that CI shows it without breaking; see the closing note.
 jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
-function start(file: string, env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [path.join(root, file)], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', SMTP_URL: 'smtp://127.0.0.1:9', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+const start = startServiceProcess;
 
 /** Deletes every Redis key of this file's queue prefix (what the spawned processes left). */
 async function deleteQueueKeys(): Promise<void> {

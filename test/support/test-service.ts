@@ -13,44 +13,18 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
-/** The whole service in the test process: real PostgreSQL, Redis, SMTP, HTTP on port 0. */
-export class TestService {
-  ctx!: AppContext;
+/**
+ * A client of a running service at `baseUrl` whose e-mail reaches `mail`: the API, and citizens
+ * registered as a person would. TestService runs the service in the test process; a drill with
+ * real processes points a client at them.
+ */
+export class ServiceClient {
   mail!: MailCatcher;
-  workers: RunningWorkers | null = null;
   baseUrl = '';
-  private server!: Server;
 
-  /** Starts the gateway and (unless `workers: false`) every worker. */
-  async start(options: { workers?: boolean } = {}): Promise<this> {
-    this.mail = await new MailCatcher().start();
-    this.ctx = await createContext(config());
-    if (options.workers !== false) await this.startWorkers();
-    const { server, port } = await listen(this.ctx, 0);
-    this.server = server;
-    this.baseUrl = `http://127.0.0.1:${port}`;
-    return this;
-  }
-
-  async startWorkers(): Promise<void> {
-    this.workers = await startWorkers(this.ctx, { mailer: new Mailer(this.mail.url, config().mailFrom), concurrency: 10 });
-  }
-
-  async stopWorkers(): Promise<void> {
-    await this.workers?.close();
-    this.workers = null;
-  }
-
-  /** Stops everything and deletes this test file's Redis keys. */
-  async stop(): Promise<void> {
-    // Also after a start that failed half way: whatever is open must close, or Jest never exits.
-    await this.stopWorkers();
-    if (this.server) await closeServer(this.server);
-    if (this.ctx) {
-      await deleteKeys(this.ctx, `${this.ctx.producer.prefix}:*`);
-      await this.ctx.close();
-    }
-    await this.mail?.stop();
+  constructor(baseUrl = '', mail?: MailCatcher) {
+    this.baseUrl = baseUrl;
+    if (mail) this.mail = mail;
   }
 
   /** Calls the API (JSON in, JSON out). */
@@ -90,6 +64,45 @@ export class TestService {
     const res = await this.api('POST', '/api/v1/auth/login', { body: { login, password } });
     if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken;
+  }
+}
+
+/** The whole service in the test process: real PostgreSQL, Redis, SMTP, HTTP on port 0. */
+export class TestService extends ServiceClient {
+  ctx!: AppContext;
+  workers: RunningWorkers | null = null;
+  private server!: Server;
+
+  /** Starts the gateway and (unless `workers: false`) every worker. */
+  async start(options: { workers?: boolean } = {}): Promise<this> {
+    this.mail = await new MailCatcher().start();
+    this.ctx = await createContext(config());
+    if (options.workers !== false) await this.startWorkers();
+    const { server, port } = await listen(this.ctx, 0);
+    this.server = server;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async startWorkers(): Promise<void> {
+    this.workers = await startWorkers(this.ctx, { mailer: new Mailer(this.mail.url, config().mailFrom), concurrency: 10 });
+  }
+
+  async stopWorkers(): Promise<void> {
+    await this.workers?.close();
+    this.workers = null;
+  }
+
+  /** Stops everything and deletes this test file's Redis keys. */
+  async stop(): Promise<void> {
+    // Also after a start that failed half way: whatever is open must close, or Jest never exits.
+    await this.stopWorkers();
+    if (this.server) await closeServer(this.server);
+    if (this.ctx) {
+      await deleteKeys(this.ctx, `${this.ctx.producer.prefix}:*`);
+      await this.ctx.close();
+    }
+    await this.mail?.stop();
   }
 }
 

@@ -4,7 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../support/ports';
 import type * as OfficeModule from '../../support/office';
 import type * as TestServiceModule from '../../support/test-service';
+import { startTrickle, tally } from '../../support/trickle';
 import type * as WaitModule from '../../support/wait';
+
+// The 30 s drill sends one status check every 300 ms from one citizen.
+process.env.RATE_LIMIT_STATUS_CHECKS = '100000';
 
 let redisProcess: ChildProcess | null = null;
 let port = 0;
@@ -89,4 +93,39 @@ describe('Redis down: degrade, do not fail', () => {
     await waitUntil(async () => (await service.api('GET', '/api/v1/me', { token: citizen.token })).status === 200 && service.ctx.redis.status === 'ready', 'Redis to be back', 20_000);
     expect((await service.api('GET', '/api/v1/me', { token: otherToken })).status).toBe(401);
   }, 60_000);
+
+  test('when Redis is away for 30 s under a trickle of requests, then every call answers (no 5xx), and every status check accepted is answered exactly once after it is back, without a restart', async () => {
+    const startedAt = Date.now();
+    const trickle = startTrickle(service, citizen);
+    await new Promise((r) => setTimeout(r, 2000));
+    await stopRedis();
+    const stoppedAt = Date.now();
+    await new Promise((r) => setTimeout(r, 30_000));
+    await startRedis();
+    const backAt = Date.now();
+    await new Promise((r) => setTimeout(r, 2000));
+    const { answers, accepted } = await trickle.stop();
+
+    const during = answers.filter((a) => startedAt + a.at >= stoppedAt && startedAt + a.at <= backAt);
+    expect(answers.filter((a) => a.status === 0 || a.status >= 500)).toEqual([]);
+    expect(Object.keys(tally(answers)).sort()).toEqual(['inbox 200', 'me 200', 'status-check 202']);
+    // A trickle, not a pause: calls kept coming (and answering) while Redis was away.
+    expect(during.filter((a) => a.call === 'status-check').length).toBeGreaterThan(30);
+    // Nothing accepted is lost: the relay queues what the gateway could not, each answered once.
+    await waitUntil(
+      async () => {
+        const [{ n }] = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM status_checks WHERE id = ANY($1::uuid[]) AND status = 'delivered'`, [accepted]);
+        return n === accepted.length;
+      },
+      'every accepted status check answered',
+      20_000,
+      250,
+    );
+    const [counts] = await service.ctx.dataSource.query(
+      `SELECT count(*)::int AS messages, count(DISTINCT data->>'requestId')::int AS requests FROM messages WHERE kind = 'case_status' AND data->>'requestId' = ANY($1::text[])`,
+      [accepted],
+    );
+    expect(counts).toEqual({ messages: accepted.length, requests: accepted.length });
+    process.stdout.write(`redis 30 s drill: ${answers.length} calls, ${accepted.length} status checks accepted and answered once, none lost, answers complete ${Date.now() - backAt} ms after Redis was back\n`);
+  }, 90_000);
 });
