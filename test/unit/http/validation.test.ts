@@ -22,7 +22,9 @@ describe('nulCharacterErrors', () => {
     const errors = nulCharacterErrors(deep);
     expect(errors).toHaveLength(1);
     expect(errors[0].field.startsWith('a.0.0.')).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // A walk that copied the path at every level would take minutes here (300,000² characters);
+    // a linear one well under a second when idle. The bound is loose so a loaded CI cannot trip it.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 
