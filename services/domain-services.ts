@@ -15,6 +15,9 @@ import { StatusCheckAnswerService } from './status-checks/status-check-answer.se
 import { StatusCheckService } from './status-checks/status-check.service';
 import { SubmissionService } from './submissions/submission.service';
 import { ReminderService } from './reminders/reminder.service';
+import { ReceiptService } from './receipts/receipt.service';
+import { ReceiptSigner } from './receipts/receipt-signer';
+import { SubmissionReadingService } from './submissions/submission-reading.service';
 
 /** Every domain service, built once per process and shared by the API, the pages and the workers. */
 export interface DomainServices {
@@ -39,6 +42,10 @@ export interface DomainServices {
   deadlineScan: DeadlineScanService;
   /** Ponaglenia (KPA art. 37): filed by citizens, passed on by the office. */
   reminders: ReminderService;
+  /** Submissions and replies read again, with their files, by their senders and the office. */
+  submissionReading: SubmissionReadingService;
+  /** Signed receipts of submissions and replies, and checking them. */
+  receipts: ReceiptService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -47,7 +54,7 @@ export function createDomainServices(c: Connections): DomainServices {
     accounts: new AccountService(c),
     inbox: new InboxService(c.dataSource),
     liveInbox: new LiveInbox(c.dataSource),
-    submissions: new SubmissionService(c.dataSource, c.outbox),
+    submissions: new SubmissionService(c.dataSource, c.outbox, c.rateLimits),
     citizenCases: new CitizenCasesService(c),
     statusChecks: new StatusCheckService(c),
     caseOpening: new CaseOpeningService(c.outbox),
@@ -61,5 +68,7 @@ export function createDomainServices(c: Connections): DomainServices {
     statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
     deadlineScan: new DeadlineScanService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
     reminders: new ReminderService(c.dataSource, c.outbox),
+    submissionReading: new SubmissionReadingService(c.dataSource),
+    receipts: new ReceiptService(c.dataSource, new ReceiptSigner(c.config.receiptSigningKey), c.rateLimits, c.config.publicUrl),
   };
 }

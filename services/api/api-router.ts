@@ -6,6 +6,7 @@ import type { Principal } from '../auth/token.service';
 import { AppError } from '../shared/app-error';
 import type { Authenticator } from '../http/authenticate';
 import { authProblems, problems } from '../http/problem.schema';
+import { sendStoredFile, type StoredFile } from '../http/stored-file';
 import { nulCharacterErrors, parseOrThrow, withoutEmptyValues } from '../http/validation';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -21,11 +22,13 @@ export interface HandlerInput<B, Q, P, A extends boolean> {
   res: Response;
 }
 
-/** What a handler returns: the status and JSON body (undefined for 204). */
+/** What a handler returns: the status and JSON body (undefined for 204), or a file to download. */
 export interface HandlerResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A stored file, sent as a download the one safe way (sendStoredFile) instead of a JSON body. */
+  file?: StoredFile;
 }
 
 export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema | undefined, P extends AnySchema | undefined, R extends readonly Role[] | undefined> {
@@ -41,7 +44,8 @@ export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema 
   params?: P;
   /** Request body limit (default 1 MiB). */
   bodyLimit?: string;
-  responses: Record<number, { description: string; schema?: AnySchema }>;
+  /** `contentType`: a success that is not JSON (a file: its schema is a binary string). */
+  responses: Record<number, { description: string; schema?: AnySchema; contentType?: string }>;
   handler: (
     input: HandlerInput<
       B extends AnySchema ? z.output<B> : undefined,
@@ -100,7 +104,8 @@ export class ApiRouter {
           };
           const result = await spec.handler(input as never);
           if (result.headers) res.set(result.headers);
-          if (result.body === undefined) res.status(result.status).end();
+          if (result.file) sendStoredFile(res, result.file);
+          else if (result.body === undefined) res.status(result.status).end();
           else res.status(result.status).json(result.body);
         } catch (error) {
           next(error);
@@ -165,7 +170,7 @@ export class ApiRouter {
           {
             description: r.description,
             ...(r.schema
-              ? { content: { [Number(status) >= 400 ? 'application/problem+json' : 'application/json']: { schema: r.schema } } }
+              ? { content: { [r.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: r.schema } } }
               : {}),
           },
         ]),
