@@ -2,8 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { audit } from '../audit/audit.service';
 import type { SubmissionAttachment } from '../../entities/submission-attachment.entity';
-import { readableAtOffice, sentBy, submissionNotFound } from './submission-access';
-import { findAttachmentFile, findSubmissionDetail, type SubmissionDetailRecord } from './submission.repository';
+import { mayReadAtOffice, readableAtOffice, sentBy, submissionNotFound } from './submission-access';
+import { findAttachmentFile, findOpeningSubmission, findSubmissionDetail, type SubmissionDetailRecord } from './submission.repository';
 
 /** Who reads a document: its sender (a citizen's account) or a staff member at the office. */
 export type Reader = { kind: 'sender'; userId: string } | { kind: 'staff'; actor: Actor };
@@ -25,6 +25,12 @@ export class SubmissionReadingService {
     const record = readableAtOffice(await findSubmissionDetail(this.dataSource, id), actor);
     await audit(this.dataSource, { actor: actor.login, action: 'submission.read', subject: record.receiptNumber, ip: actor.ip, details: { submissionId: record.id } });
     return { ...ownView(record), sender: record.sender };
+  }
+
+  /** The id of the letter a case was opened from, when there is one and `actor` may read it; else null. */
+  async openingLetterFor(actor: Pick<Actor, 'role' | 'unitId'>, caseNumber: string): Promise<string | null> {
+    const opening = await findOpeningSubmission(this.dataSource, caseNumber);
+    return opening && mayReadAtOffice(actor, opening.caseUnitId) ? opening.id : null;
   }
 
   /** One file of a submission for whoever may read the submission; a staff download is audited. */

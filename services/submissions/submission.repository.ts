@@ -174,3 +174,12 @@ export async function lockedStoredBytes(manager: EntityManager, userId: string):
   );
   return Number(rows[0].total);
 }
+
+/** The letter a case was opened from, with the unit that runs the case, or null (a paper case). */
+export async function findOpeningSubmission(db: Db, caseNumber: string): Promise<{ id: string; caseUnitId: string } | null> {
+  const rows: Array<{ id: string; caseUnitId: string }> = await db.query(
+    `SELECT c.submission_id AS id, c.unit_id AS "caseUnitId" FROM cases c WHERE c.number = $1 AND c.submission_id IS NOT NULL`,
+    [caseNumber],
+  );
+  return rows[0] ?? null;
+}

@@ -6,6 +6,7 @@ import { CASE_STATUS_LABELS, isFinal } from '../../cases/case-status';
 import type { CaseDetail } from '../../office/case-management.schemas';
 import { changeCaseBody } from '../../office/case-management.schemas';
 import { endOfDayInWarsaw, warsawDate } from '../../shared/office-time';
+import { officeLetterPath } from '../../shared/page-paths';
 import { sendFormPage } from '../form-page';
 import { newFormId } from '../one-shot-forms';
 import { WebForm, type FieldSpec } from '../web-forms';
@@ -40,7 +41,7 @@ export function parseChange(form: WebForm) {
 /** Shows one case: its data and history, and the change form to those the domain lets change it. */
 export async function sendCasePage(
   res: Response,
-  { management, units }: OfficeDeps,
+  { management, units, submissionReading }: OfficeDeps,
   actor: Actor,
   detail: CaseDetail,
   form: WebForm,
@@ -50,6 +51,7 @@ export async function sendCasePage(
   // Others see no form that would only refuse them.
   const right = await management.changeRight(actor, detail);
   const officials = await officialChoices(units, detail.unit.symbol);
+  const openingLetterId = await submissionReading.openingLetterFor(actor, detail.number);
   sendFormPage(
     res,
     'urzad/sprawa',
@@ -68,6 +70,7 @@ export async function sendCasePage(
       canReissueKey: actor.role === 'registrar',
       keyFormId: newFormId(),
       encodedNumber: encodeURIComponent(detail.number),
+      openingLetterHref: openingLetterId ? officeLetterPath(openingLetterId) : null,
       fields: {
         status: form.field('status', { options: CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })) }),
         responsibleLogin: form.field('responsibleLogin', {

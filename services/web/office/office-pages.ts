@@ -7,6 +7,7 @@ import { caseNumberParams } from '../../office/office.schemas';
 import type { OfficeSubmissionsService } from '../../office/office-submissions.service';
 import type { UnitsService } from '../../office/units.service';
 import type { ReminderService } from '../../reminders/reminder.service';
+import type { SubmissionReadingService } from '../../submissions/submission-reading.service';
 import { AppError } from '../../shared/app-error';
 import { requireLogin, sessionOf } from '../../http/session';
 import type { OneShotForms } from '../one-shot-forms';
@@ -20,6 +21,7 @@ export interface OfficeDeps {
   units: UnitsService;
   oneShot: OneShotForms;
   reminders: ReminderService;
+  submissionReading: SubmissionReadingService;
 }
 
 export const staff = requireLogin(['registrar', 'official', 'admin']);

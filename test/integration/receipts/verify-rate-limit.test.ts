@@ -19,5 +19,15 @@ describe('receipt checks are limited per client address (RATE_LIMIT_RECEIPT_CHEC
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
+
+    // The page counts against the same limit: it says so in Polish, keeping what was pasted.
+    const form = new FormData();
+    form.append('potwierdzenie', JSON.stringify(body));
+    const page = await fetch(`${service.baseUrl}/sprawdz-potwierdzenie`, { method: 'POST', headers: { accept: 'text/html', origin: service.baseUrl }, body: form });
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await page.text();
+    expect(html).toContain('Zbyt wiele prób');
+    expect(html).toContain('ESP/2026/000001');
   });
 });
