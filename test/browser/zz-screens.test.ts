@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { launchChromium, loginThroughPage } from '../support/browser';
+import { attachment, download, submitWithFiles } from '../support/letters';
+import { createOffice } from '../support/office';
+import { TestService } from '../support/test-service';
+
+const service = new TestService();
+beforeAll(() => service.start());
+afterAll(() => service.stop());
+test('screens', async () => {
+  const office = await createOffice(service);
+  const c = await service.citizen({ firstName: 'Bożena', lastName: 'Łęcka' });
+  const sent = await submitWithFiles(service, c, 'Wniosek o wydanie zaświadczenia o niezaleganiu', 'Szanowni Państwo,\nproszę o wydanie zaświadczenia.\n\nZ poważaniem\nBożena Łęcka', [attachment('skan wniosku.pdf', Buffer.from('%PDF-1.4 skan')), attachment('mapa.png', Buffer.alloc(3000), 'image/png')]);
+  writeFileSync('/tmp/receipt.pdf', (await download(service, `/api/v1/submissions/${sent.id}/receipt.pdf`, c.token)).bytes);
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ locale: 'pl-PL', viewport: { width: 1000, height: 1300 } })).newPage();
+  await loginThroughPage(page, service, c.login, c.password);
+  await page.waitForURL(/skrzynka/);
+  await page.goto(`${service.baseUrl}/moje-pisma/${sent.id}`);
+  await page.screenshot({ path: '/tmp/moje-pismo.png', fullPage: true });
+  const p2 = await (await browser.newContext({ locale: 'pl-PL', viewport: { width: 1000, height: 1000 } })).newPage();
+  await loginThroughPage(p2, service, office.registrar.login, office.registrar.password);
+  await p2.waitForURL(/urzad/);
+  await p2.goto(`${service.baseUrl}/urzad/pisma/${sent.id}/tresc`);
+  await p2.screenshot({ path: '/tmp/urzad-pismo.png', fullPage: true });
+  const p3 = await (await browser.newContext({ locale: 'pl-PL', viewport: { width: 1000, height: 1000 } })).newPage();
+  await p3.goto(`${service.baseUrl}/sprawdz-potwierdzenie`);
+  const signed = (await service.api('GET', `/api/v1/submissions/${sent.id}/receipt`, { token: c.token })).body;
+  await p3.getByLabel(/^Potwierdzenie odbioru w formacie/).fill(JSON.stringify(signed));
+  await p3.getByRole('button', { name: 'Sprawdź potwierdzenie' }).click();
+  await p3.screenshot({ path: '/tmp/sprawdz.png', fullPage: true });
+  await browser.close();
+}, 60_000);
