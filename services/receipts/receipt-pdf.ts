@@ -56,7 +56,7 @@ export function renderReceiptPdf(signed: SignedReceipt, links: ReceiptPdfLinks):
     doc.font(font).fontSize(font === 'mono' ? 9 : 11).text(value).moveDown(0.5);
   };
   fact('Numer potwierdzenia', receipt.receiptNumber);
-  fact('Data i godzina wpływu', `${when.format(new Date(receipt.submittedAt))} (czas polski; ${receipt.submittedAt} UTC)`);
+  fact('Data i godzina wpływu', `${when.format(new Date(receipt.submittedAt))} (czas polski; UTC: ${receipt.submittedAt})`);
   fact('Nadawca', `${receipt.sender.firstName} ${receipt.sender.lastName}`);
   fact('Tytuł pisma', receipt.title);
   fact('Skrót SHA-256 treści pisma', receipt.sha256, 'mono');
