@@ -103,6 +103,10 @@ describe('GET /api/v1/office/submissions/:id', () => {
     const own = await service.api('GET', `/api/v1/submissions/${replyId}`, { token: sender.token });
     expect(own.status).toBe(200);
     expect(own.body.caseNumber).toBe(number);
+    // A reply has its signed receipt like a first letter.
+    const receipt = await service.api('GET', `/api/v1/submissions/${replyId}/receipt`, { token: sender.token });
+    expect(receipt.status).toBe(200);
+    expect(receipt.body.receipt).toMatchObject({ receiptNumber: own.body.receiptNumber, attachments: [{ filename: 'uzupełnienie.pdf', sha256: 'b'.repeat(64) }] });
     const file = await download(service, `/api/v1/submissions/${replyId}/attachments/${official.body.attachments[0].id}`, office.official.token);
     expect(file.status).toBe(200);
     expect(file.bytes.equals(pdf)).toBe(true);
