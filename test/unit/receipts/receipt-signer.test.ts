@@ -23,6 +23,12 @@ describe('ReceiptSigner', () => {
     expect(signer.verify(receipt, '')).toBe(false);
   });
 
+  test('when a forged receipt is nested deeper than any stack, then it simply does not verify', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(signer.verify({ receiptNumber: deep }, signer.sign(receipt))).toBe(false);
+  });
+
   test('when the key is not an Ed25519 private key, then the signer refuses it', () => {
     expect(() => new ReceiptSigner(pem('x25519'))).toThrow(/Ed25519/);
   });
