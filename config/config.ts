@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { cronPatternProblem } from './cron-pattern';
@@ -22,6 +23,14 @@ const PUBLIC_SECRETS = [
   'DEMO-ONLY-access-key-pepper-NOT-FOR-PRODUCTION-0123456789',
 ];
 
+/**
+ * The development and test receipt signing key (Ed25519). Published here, so a receipt signed
+ * with it proves nothing: production refuses it like the other development secrets.
+ */
+const DEV_RECEIPT_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIDppJyzPJNgiSavKSFLeeseumvaPrIPgkA9U5vreZhl+
+-----END PRIVATE KEY-----`;
+
 /** Used only with NODE_ENV=development or test; otherwise each must be set. */
 const DEVELOPMENT_DEFAULTS = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/case_status',
@@ -31,6 +40,7 @@ const DEVELOPMENT_DEFAULTS = {
   PUBLIC_URL: 'http://localhost:3000',
   JWT_SECRET: `${DEV_SECRET}-JWT_SECRET`,
   ACCESS_KEY_PEPPER: `${DEV_SECRET}-ACCESS_KEY_PEPPER`,
+  RECEIPT_SIGNING_KEY: DEV_RECEIPT_SIGNING_KEY,
 } as const;
 
 type Defaulted = keyof typeof DEVELOPMENT_DEFAULTS;
@@ -43,6 +53,22 @@ const secret = (name: string) =>
     .optional();
 
 const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * An Ed25519 private key in PEM (PKCS#8). A one-line value may carry its line breaks as `\n`
+ * (as many .env files and secret stores write them).
+ */
+const ed25519PrivateKey = z
+  .string()
+  .transform((pem) => pem.replace(/\\n/g, '\n').trim())
+  .refine((pem) => {
+    try {
+      return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+    } catch {
+      return false;
+    }
+  }, 'must be an Ed25519 private key in PEM (generate one: openssl genpkey -algorithm ed25519)')
+  .optional();
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
@@ -70,6 +96,8 @@ const envSchema = z.object({
   /** A session (a login and its renewals) ends this long after the login, however busy: 12 h by default. */
   SESSION_MAX_SECONDS: positiveInt.min(300).max(7 * 24 * 3600).default(12 * 3600),
   ACCESS_KEY_PEPPER: secret('ACCESS_KEY_PEPPER'),
+  /** Signs the receipts of submissions and replies (Ed25519, PEM). */
+  RECEIPT_SIGNING_KEY: ed25519PrivateKey,
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, _ : - only').default('csq'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
@@ -82,6 +110,10 @@ const envSchema = z.object({
   RATE_LIMIT_KEY_FAILURES: positiveInt.default(5),
   RATE_LIMIT_STATUS_CHECKS: positiveInt.default(30),
   RATE_LIMIT_REGISTRATIONS: positiveInt.default(20),
+  /** Receipt checks (POST /receipts/verify, /sprawdz-potwierdzenie) per client address per minute. */
+  RATE_LIMIT_RECEIPT_CHECKS: positiveInt.default(30),
+  /** Submissions and replies per account per hour. */
+  RATE_LIMIT_SUBMISSIONS: positiveInt.default(20),
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5000),
   DEADLINE_SCAN_CRON: z
     .string()
@@ -129,6 +161,8 @@ function buildConfig(env: Env) {
       sessionMaxSeconds: env.SESSION_MAX_SECONDS,
     },
     accessKeyPepper: value('ACCESS_KEY_PEPPER'),
+    /** The Ed25519 private key (PEM) receipts are signed with. */
+    receiptSigningKey: env.RECEIPT_SIGNING_KEY ?? DEVELOPMENT_DEFAULTS.RECEIPT_SIGNING_KEY,
     queuePrefix: env.QUEUE_PREFIX,
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
@@ -143,6 +177,8 @@ function buildConfig(env: Env) {
       keyFailures: env.RATE_LIMIT_KEY_FAILURES,
       statusChecks: env.RATE_LIMIT_STATUS_CHECKS,
       registrations: env.RATE_LIMIT_REGISTRATIONS,
+      receiptChecks: env.RATE_LIMIT_RECEIPT_CHECKS,
+      submissions: env.RATE_LIMIT_SUBMISSIONS,
     },
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     /** The keep-alive comment interval of GET /api/v1/events. */
@@ -270,13 +306,22 @@ function productionProblems(values: Record<string, string>, reported: string[]):
     if (named.has(name)) continue;
     const value = values[name];
     const isSecret = (SECRETS as readonly string[]).includes(name);
-    if (value === undefined) {
+    if (name === 'RECEIPT_SIGNING_KEY') {
+      if (value === undefined) problems.push(`${name}: ${why} (an Ed25519 private key in PEM, or a file named by ${name}_FILE; openssl genpkey -algorithm ed25519)`);
+      else if (samePem(value, DEV_RECEIPT_SIGNING_KEY)) problems.push(`${name}: the public development key is not allowed in production; generate one (openssl genpkey -algorithm ed25519)`);
+    } else if (value === undefined) {
       problems.push(`${name}: ${why}${isSecret ? ` (at least 32 characters, or a file named by ${name}_FILE)` : ''}`);
     } else if (isSecret && (value.startsWith(DEV_SECRET) || PUBLIC_SECRETS.includes(value))) {
       problems.push(`${name}: the public development value is not allowed in production; generate one (openssl rand -base64 48)`);
     }
   }
   return problems;
+}
+
+/** Two PEM texts of the same key, whatever their line breaks and surrounding space. */
+function samePem(a: string, b: string): boolean {
+  const bare = (pem: string) => pem.replace(/\\n/g, '\n').replace(/\s+/g, '');
+  return bare(a) === bare(b);
 }
 
 function deepFreeze<T>(value: T): T {

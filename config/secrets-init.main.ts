@@ -2,7 +2,7 @@ import { initSecrets, SECRET_NAMES } from './secrets-init';
 
 /**
  * `node dist/config/secrets-init.main.js <dir>`: the one-shot `secrets` service of
- * docker-compose.yml. Writes JWT_SECRET and ACCESS_KEY_PEPPER into <dir> (a named volume): the
+ * docker-compose.yml. Writes JWT_SECRET, ACCESS_KEY_PEPPER and RECEIPT_SIGNING_KEY into <dir> (a named volume): the
  * operator's values if the environment has them (Compose's .env), else random ones generated
  * once and kept. Prints what it did, never the values; exit 1 with a line per problem.
  */

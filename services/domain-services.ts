@@ -19,6 +19,9 @@ import { CaseCallsService } from './correspondence/case-calls.service';
 import { ReplyService } from './correspondence/reply.service';
 import { OfficeLetterService } from './correspondence/office-letters.service';
 import { CaseDocumentsService } from './correspondence/case-documents.service';
+import { ReceiptService } from './receipts/receipt.service';
+import { ReceiptSigner } from './receipts/receipt-signer';
+import { SubmissionReadingService } from './submissions/submission-reading.service';
 
 /** Every domain service, built once per process and shared by the API, the pages and the workers. */
 export interface DomainServices {
@@ -48,6 +51,10 @@ export interface DomainServices {
   replies: ReplyService;
   letters: OfficeLetterService;
   documents: CaseDocumentsService;
+  /** Submissions and replies read again, with their files, by their senders and the office. */
+  submissionReading: SubmissionReadingService;
+  /** Signed receipts of submissions and replies, and checking them. */
+  receipts: ReceiptService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -56,7 +63,7 @@ export function createDomainServices(c: Connections): DomainServices {
     accounts: new AccountService(c),
     inbox: new InboxService(c.dataSource, c.reads),
     liveInbox: new LiveInbox(c.dataSource),
-    submissions: new SubmissionService(c.dataSource, c.outbox),
+    submissions: new SubmissionService(c.dataSource, c.outbox, c.rateLimits),
     citizenCases: new CitizenCasesService(c),
     statusChecks: new StatusCheckService(c),
     caseOpening: new CaseOpeningService(c.outbox),
@@ -71,8 +78,10 @@ export function createDomainServices(c: Connections): DomainServices {
     deadlineScan: new DeadlineScanService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
     reminders: new ReminderService(c.dataSource, c.outbox),
     calls: new CaseCallsService(c.dataSource, c.outbox),
-    replies: new ReplyService(c.dataSource, c.outbox),
+    replies: new ReplyService(c.dataSource, c.outbox, c.rateLimits),
     letters: new OfficeLetterService(c.dataSource, c.outbox),
     documents: new CaseDocumentsService(c.dataSource),
+    submissionReading: new SubmissionReadingService(c.dataSource),
+    receipts: new ReceiptService(c.dataSource, new ReceiptSigner(c.config.receiptSigningKey), c.rateLimits, c.config.publicUrl),
   };
 }

@@ -44,7 +44,8 @@ export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema 
   params?: P;
   /** Request body limit (default 1 MiB). */
   bodyLimit?: string;
-  responses: Record<number, { description: string; schema?: AnySchema }>;
+  /** `contentType`: a success that is not JSON (a file: its schema is a binary string). */
+  responses: Record<number, { description: string; schema?: AnySchema; contentType?: string }>;
   handler: (
     input: HandlerInput<
       B extends AnySchema ? z.output<B> : undefined,
@@ -169,7 +170,7 @@ export class ApiRouter {
           {
             description: r.description,
             ...(r.schema
-              ? { content: { [Number(status) >= 400 ? 'application/problem+json' : 'application/json']: { schema: r.schema } } }
+              ? { content: { [r.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: r.schema } } }
               : {}),
           },
         ]),

@@ -16,6 +16,8 @@ import { statusCheckRoutes } from './routes/status-checks.routes';
 import { submissionRoutes } from './routes/submissions.routes';
 import { reminderRoutes } from './routes/reminders.routes';
 import { correspondenceRoutes } from './routes/correspondence.routes';
+import { letterRoutes } from './routes/letters.routes';
+import { receiptRoutes } from './routes/receipts.routes';
 
 /** Where the JSON API is mounted; its OpenAPI document is `${API_PREFIX}/openapi.json`. */
 export const API_PREFIX = '/api/v1';
@@ -43,6 +45,8 @@ export function apiRouter({ services, authenticator, publicUrl, live }: ApiDeps)
   auditRoutes(api, services.auditLog);
   reminderRoutes(api, services.actors, services.reminders);
   correspondenceRoutes(api, services.actors, services);
+  letterRoutes(api, services.actors, services.submissionReading);
+  receiptRoutes(api, services.receipts);
 
   const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), publicUrl);
   api.router.get('/openapi.json', (_req, res) => {

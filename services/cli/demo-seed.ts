@@ -11,7 +11,6 @@ import { CaseOpeningService } from '../office/case-opening.service';
 import { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
 import { listOwnSubmissions } from '../submissions/submission.repository';
-import { SubmissionService } from '../submissions/submission.service';
 
 /** Demo data: fixed logins and passwords, so that a second run finds and reuses the same accounts. */
 const UNITS = [
@@ -108,7 +107,7 @@ async function ensureSubmissionCase(ctx: AppContext, opening: CaseOpeningService
   // The citizen's list is newest first: the oldest registered one is its last match.
   const existing = (await listOwnSubmissions(ctx.dataSource, citizenId)).filter((s) => s.title === SUBMISSION_TITLE && s.caseNumber !== null).at(-1);
   if (existing) return { receiptNumber: existing.receiptNumber, number: existing.caseNumber!, created: false };
-  const receipt = await new SubmissionService(ctx.dataSource, ctx.outbox).submit(citizenId, {
+  const receipt = await ctx.services.submissions.submit(citizenId, {
     title: SUBMISSION_TITLE,
     content: 'Proszę o wydanie wypisu z rejestru gruntów dla działki nr 123/4, obręb Śródmieście.',
     requestAccessKey: true,

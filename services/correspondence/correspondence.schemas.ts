@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALL_STATUSES } from '../../entities/case-call.entity';
-import { attachmentsField } from '../submissions/submission.schemas';
+import { attachmentsSchema } from '../submissions/submission.schemas';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,7 +36,7 @@ export const replyBody = z
   .strictObject({
     content: z.string().min(1).max(100_000),
     callId: z.uuid('Niepoprawny identyfikator wezwania.').optional().meta({ description: 'The open call this reply answers' }),
-    attachments: attachmentsField,
+    attachments: attachmentsSchema,
   })
   .meta({ id: 'ReplyRequest' });
 
@@ -53,7 +53,7 @@ export const sendLetterBody = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
     content: z.string().min(1).max(100_000),
-    attachments: attachmentsField,
+    attachments: attachmentsSchema,
   })
   .meta({ id: 'SendLetterRequest' });
 

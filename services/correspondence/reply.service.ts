@@ -4,7 +4,9 @@ import { officeDayOf } from '../cases/deadline-reminders';
 import type { Outbox } from '../outbox/outbox.service';
 import { AppError } from '../shared/app-error';
 import { wallClockTime } from '../shared/database';
-import { decodeAttachments } from '../submissions/attachments';
+import type { RateLimits } from '../shared/rate-limits';
+import { decodeAttachments, type DecodedFile } from '../submissions/attachments';
+import { withinSubmissionAllowance } from '../submissions/submission-limits';
 import { acceptDocument } from '../submissions/submission.service';
 import { lockCaseForReply } from './case-access';
 import { callStatusAt } from './call-rules';
@@ -19,6 +21,7 @@ export class ReplyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   /**
@@ -33,6 +36,11 @@ export class ReplyService {
    */
   async reply(userId: string, number: string, input: ReplyInput): Promise<ReplyReceipt> {
     const files = decodeAttachments(input.attachments);
+    // Replies count against the same hourly allowance as first letters (RATE_LIMIT_SUBMISSIONS).
+    return withinSubmissionAllowance(this.rateLimits, userId, () => this.accept(userId, number, input, files));
+  }
+
+  private accept(userId: string, number: string, input: ReplyInput, files: DecodedFile[]): Promise<ReplyReceipt> {
     return this.outbox.transaction(async (manager, emit) => {
       const locked = await lockCaseForReply(manager, userId, number);
       const now = await wallClockTime(manager);

@@ -26,6 +26,7 @@ export const PAGES = {
   queueDashboard: '/admin/queues',
   officeReminders: '/urzad/ponaglenia',
   newStaff: '/urzad/pracownicy/nowy',
+  receiptCheck: '/sprawdz-potwierdzenie',
 } as const;
 
 /** One message of the contact inbox. */
@@ -46,4 +47,14 @@ export function citizenLetterPath(number: string, letterId: string): string {
 /** The office's page of one case. */
 export function officeCasePath(number: string): string {
   return `${PAGES.officeCases}/${encodeURIComponent(number)}`;
+}
+
+/** The citizen's page of one of their letters (a submission or a reply). */
+export function myLetterPath(id: string): string {
+  return `${PAGES.myLetters}/${encodeURIComponent(id)}`;
+}
+
+/** The office's page of one incoming letter (a submission or a reply) with its files. */
+export function officeLetterPath(id: string): string {
+  return `${PAGES.officeLetters}/${encodeURIComponent(id)}/tresc`;
 }

@@ -16,6 +16,10 @@ export class RateLimits {
   readonly statusChecks: RateLimiterRedis;
   readonly registrations: RateLimiterRedis;
   readonly resendActivation: RateLimiterRedis;
+  /** Receipt checks per client address per minute (no login: the address is all there is). */
+  readonly receiptChecks: RateLimiterRedis;
+  /** Submissions and replies per account per hour: each adds an e-mail and work for the office. */
+  readonly submissions: RateLimiterRedis;
 
   constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
@@ -32,6 +36,8 @@ export class RateLimits {
     this.statusChecks = make('status-check', limits.statusChecks, 60);
     this.registrations = make('register', limits.registrations, 60 * 60);
     this.resendActivation = make('resend', 5, 60 * 60);
+    this.receiptChecks = make('receipt-check', limits.receiptChecks, 60);
+    this.submissions = make('submission', limits.submissions, 60 * 60);
   }
 }
 

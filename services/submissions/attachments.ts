@@ -27,7 +27,7 @@ export function decodeAttachments(attachments: SubmitInput['attachments']): Deco
   });
   const total = files.reduce((sum, f) => sum + f.sizeBytes, 0);
   if (total > MAX_ATTACHMENTS_BYTES) {
-    throw new AppError(413, 'payload_too_large', 'Za duże załączniki', `Załączniki mogą mieć razem najwyżej 5 MiB (te mają ${(total / 1048576).toFixed(1)} MiB).`);
+    throw new AppError(413, 'payload_too_large', 'Za duże załączniki', `Załączniki mogą mieć razem najwyżej 5 MiB (te mają ${(total / 1048576).toFixed(1)} MiB).`, undefined, {}, 'attachments');
   }
   return files;
 }

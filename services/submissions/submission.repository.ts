@@ -108,3 +108,78 @@ export async function listOfficeSubmissionRecords(db: Db, status?: SubmissionSta
   );
   return rows.map(({ firstName, lastName, attachments, caseNumber, ...r }) => ({ ...r, sender: { firstName, lastName }, attachments, caseNumber }));
 }
+
+/** One file of a submission as it is listed (its bytes stay in the database until downloaded). */
+export type AttachmentRecord = Pick<SubmissionAttachment, 'id' | 'filename' | 'contentType' | 'sizeBytes' | 'sha256'>;
+
+/**
+ * A submission or reply as it is read again: its text, files, sender, and its case with the
+ * unit that runs it (for a reply the case it was sent in, for a first letter the case opened from it).
+ */
+export type SubmissionDetailRecord = Pick<Submission, 'id' | 'userId' | 'kind' | 'title' | 'content' | 'receiptNumber' | 'submittedAt' | 'sha256' | 'status'> & {
+  sender: Pick<User, 'firstName' | 'lastName' | 'email'>;
+  caseNumber: Case['number'] | null;
+  caseUnitId: Case['unitId'] | null;
+  attachments: AttachmentRecord[];
+};
+
+/** A submission with its files (without their bytes), sender and case, or null. */
+export async function findSubmissionDetail(db: Db, id: string): Promise<SubmissionDetailRecord | null> {
+  const rows: Array<Omit<SubmissionDetailRecord, 'sender'> & Pick<User, 'firstName' | 'lastName' | 'email'>> = await db.query(
+    `SELECT s.id, s.user_id AS "userId", s.kind, s.title, s.content, s.receipt_number AS "receiptNumber",
+            s.submitted_at AS "submittedAt", s.sha256, s.status,
+            u.first_name AS "firstName", u.last_name AS "lastName", u.email,
+            COALESCE(rc.number, c.number) AS "caseNumber", COALESCE(rc.unit_id, c.unit_id) AS "caseUnitId",
+            -- In one fixed order: the receipt's signature covers the list.
+            COALESCE((SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type,
+                                                        'sizeBytes', a.size_bytes, 'sha256', a.sha256) ORDER BY a.filename, a.sha256, a.id)
+                        FROM submission_attachments a WHERE a.submission_id = s.id), '[]') AS attachments
+       FROM submissions s
+       JOIN users u ON u.id = s.user_id
+       LEFT JOIN cases rc ON rc.id = s.case_id
+       LEFT JOIN cases c ON c.submission_id = s.id
+      WHERE s.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { firstName, lastName, email, ...rest } = row;
+  return { ...rest, sender: { firstName, lastName, email } };
+}
+
+/** One stored file of a submission with its bytes, or null. */
+export async function findAttachmentFile(
+  db: Db,
+  submissionId: string,
+  attachmentId: string,
+): Promise<Pick<SubmissionAttachment, 'id' | 'filename' | 'contentType' | 'data'> | null> {
+  const rows: Array<Pick<SubmissionAttachment, 'id' | 'filename' | 'contentType' | 'data'>> = await db.query(
+    `SELECT id, filename, content_type AS "contentType", data FROM submission_attachments WHERE submission_id = $1 AND id = $2`,
+    [submissionId, attachmentId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The bytes of every file an account has sent (submissions and replies), for its storage
+ * quota. Holds a lock on the account's quota until the caller's transaction ends, so that two
+ * submissions at once cannot both pass a check that only one of them fits.
+ */
+export async function lockedStoredBytes(manager: EntityManager, userId: string): Promise<number> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('submission-quota:' || $1::text, 0))`, [userId]);
+  const rows: Array<{ total: string }> = await manager.query(
+    `SELECT COALESCE(sum(a.size_bytes), 0)::bigint AS total
+       FROM submission_attachments a JOIN submissions s ON s.id = a.submission_id WHERE s.user_id = $1`,
+    [userId],
+  );
+  return Number(rows[0].total);
+}
+
+/** The letter a case was opened from, with the unit that runs the case, or null (a paper case). */
+export async function findOpeningSubmission(db: Db, caseNumber: string): Promise<{ id: string; caseUnitId: string } | null> {
+  const rows: Array<{ id: string; caseUnitId: string }> = await db.query(
+    `SELECT c.submission_id AS id, c.unit_id AS "caseUnitId" FROM cases c WHERE c.number = $1 AND c.submission_id IS NOT NULL`,
+    [caseNumber],
+  );
+  return rows[0] ?? null;
+}

@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Emit, Outbox } from '../outbox/outbox.service';
 import { transactionTime } from '../shared/database';
+import type { RateLimits } from '../shared/rate-limits';
 import { allocateReceiptNumber } from './receipt-number';
+import { assertStorageQuota, withinSubmissionAllowance } from './submission-limits';
 import { insertAttachment, insertSubmission, listOwnSubmissions } from './submission.repository';
 import type { SubmitInput } from './submission.schemas';
 import { decodeAttachments, sha256Hex, type DecodedFile } from './attachments';
@@ -29,8 +31,9 @@ export interface AcceptedDocument {
  * receipt message (`submission_received`). First letters and replies are accepted alike.
  */
 export async function acceptDocument(manager: EntityManager, emit: Emit, doc: IncomingDocument): Promise<AcceptedDocument> {
-  // The per-account limit (RATE_LIMIT_SUBMISSIONS) and storage quota belong here, before the
-  // receipt number is taken: first letters and replies both come through this one door.
+  // First letters and replies both come through this one door, so the storage quota holds for
+  // both (the hourly allowance is charged before the transaction: withinSubmissionAllowance).
+  await assertStorageQuota(manager, doc.userId, doc.files.reduce((sum, f) => sum + f.sizeBytes, 0));
   const digest = sha256Hex(doc.content);
   const now = await transactionTime(manager);
   const receiptNumber = await allocateReceiptNumber(manager, now);
@@ -54,15 +57,21 @@ export class SubmissionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly rateLimits: RateLimits,
   ) {}
 
-  /** Accepts a document with its attachments and records its receipt message, in one transaction. */
+  /**
+   * Accepts a document with its attachments and records its receipt message, in one transaction;
+   * within the account's hourly allowance and storage quota.
+   */
   async submit(userId: string, input: SubmitInput) {
     const files = decodeAttachments(input.attachments);
-    return this.outbox.transaction(async (manager, emit) => {
-      const accepted = await acceptDocument(manager, emit, { userId, title: input.title, content: input.content, requestAccessKey: input.requestAccessKey, files });
-      return { ...accepted, status: 'received' as const };
-    });
+    return withinSubmissionAllowance(this.rateLimits, userId, () =>
+      this.outbox.transaction(async (manager, emit) => {
+        const accepted = await acceptDocument(manager, emit, { userId, title: input.title, content: input.content, requestAccessKey: input.requestAccessKey, files });
+        return { ...accepted, status: 'received' as const };
+      }),
+    );
   }
 
   /** The citizen's own submissions, newest first, with the case opened from each. */

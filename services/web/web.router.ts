@@ -13,6 +13,7 @@ import { citizenPages } from './citizen';
 import { officePages } from './office';
 import type { OneShotForms } from './one-shot-forms';
 import { pageError, pageNotFound, refuseNulInAddress } from './page-errors';
+import { receiptCheckRoutes } from './receipt-check.routes';
 import { webInfoRoutes } from './web-info.routes';
 import type { PageUser } from './web-render';
 
@@ -56,6 +57,7 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 100 }));
 
   router.use(webInfoRoutes());
+  router.use(receiptCheckRoutes(services.receipts));
   router.use(authPages(accounts, tokens, cookies));
   router.use(citizenPages(services));
   router.use(
@@ -70,6 +72,7 @@ export function webRouter(deps: WebDeps): express.Router {
       calls: services.calls,
       letters: services.letters,
       documents: services.documents,
+      submissionReading: services.submissionReading,
     }),
   );
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -136,8 +136,9 @@ describe('process commands', () => {
   });
 
   // An empty value counts as unset, so '' removes what this run's environment has.
-  const WITHOUT_REQUIRED = { DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '', MAIL_FROM: '', PUBLIC_URL: '', JWT_SECRET: '', ACCESS_KEY_PEPPER: '' };
-  const REQUIRED = ['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PUBLIC_URL', 'REDIS_URL', 'SMTP_URL'];
+  const WITHOUT_REQUIRED = { DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '', MAIL_FROM: '', PUBLIC_URL: '', JWT_SECRET: '', ACCESS_KEY_PEPPER: '', RECEIPT_SIGNING_KEY: '' };
+  const REQUIRED = ['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PUBLIC_URL', 'RECEIPT_SIGNING_KEY', 'REDIS_URL', 'SMTP_URL'];
+  const receiptKey = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const configErrors = (output: string) =>
     output.trim().split('\n').map((line) => /^Configuration error: ([A-Z_]+): /.exec(line)?.[1] ?? line).sort();
 
@@ -159,6 +160,7 @@ describe('process commands', () => {
       PUBLIC_URL: 'http://localhost:3000',
       JWT_SECRET: 'development-only-secret-change-me-0123456789-JWT_SECRET',
       ACCESS_KEY_PEPPER: 'development-only-secret-change-me-0123456789-ACCESS_KEY_PEPPER',
+      RECEIPT_SIGNING_KEY: receiptKey(),
     });
     expect(await proc.exited).toBe(1);
     expect(configErrors(proc.output())).toEqual(['ACCESS_KEY_PEPPER', 'JWT_SECRET']);
@@ -168,6 +170,7 @@ describe('process commands', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'secrets-'));
     writeFileSync(path.join(dir, 'jwt'), `${randomBytes(48).toString('base64')}\n`);
     writeFileSync(path.join(dir, 'pepper'), `${randomBytes(48).toString('base64')}\n`);
+    writeFileSync(path.join(dir, 'receipt-key'), receiptKey());
     const port = await freePort();
     const proc = start('dist/services/gateway/gateway.main.js', {
       NODE_ENV: 'production',
@@ -179,6 +182,8 @@ describe('process commands', () => {
       ACCESS_KEY_PEPPER: '',
       JWT_SECRET_FILE: path.join(dir, 'jwt'),
       ACCESS_KEY_PEPPER_FILE: path.join(dir, 'pepper'),
+      RECEIPT_SIGNING_KEY: '',
+      RECEIPT_SIGNING_KEY_FILE: path.join(dir, 'receipt-key'),
     });
     try {
       await waitUntil(() => proc.output().includes('gateway listening'), 'the gateway to listen', 20_000);

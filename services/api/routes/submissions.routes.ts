@@ -1,7 +1,7 @@
 import { ownSubmissions, submissionReceipt, submitBody } from '../../submissions/submission.schemas';
 import type { SubmissionService } from '../../submissions/submission.service';
 import type { ApiRouter } from '../api-router';
-import { authProblems, problems } from '../../http/problem.schema';
+import { authProblems, problemSchema, problems } from '../../http/problem.schema';
 
 const tags = ['Elektroniczna Skrzynka Podawcza'];
 const citizen = ['citizen'] as const;
@@ -12,7 +12,7 @@ export function submissionRoutes(api: ApiRouter, submissions: SubmissionService)
     .route({
       method: 'post',
       path: '/submissions',
-      summary: 'Wyślij pismo do urzędu; odpowiedzią jest potwierdzenie odbioru',
+      summary: 'Wyślij pismo do urzędu; odpowiedzią jest potwierdzenie odbioru (najwyżej RATE_LIMIT_SUBMISSIONS pism i odpowiedzi na godzinę)',
       tags,
       roles: citizen,
       body: submitBody,
@@ -21,7 +21,8 @@ export function submissionRoutes(api: ApiRouter, submissions: SubmissionService)
         201: { description: 'Potwierdzenie odbioru', schema: submissionReceipt },
         ...problems.badRequest,
         ...authProblems,
-        ...problems.tooLarge,
+        413: { description: 'payload_too_large (attachments over 5 MiB together), storage_quota_exceeded (the account keeps at most 50 MiB of files)', schema: problemSchema },
+        ...problems.tooMany,
       },
       handler: async ({ principal, body }) => ({ status: 201, body: await submissions.submit(principal.userId, body) }),
     })

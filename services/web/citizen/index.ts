@@ -3,6 +3,7 @@ import type { DomainServices } from '../../domain-services';
 import { accessKeyRoutes } from './access-key.routes';
 import { inboxSettingsRoutes } from './inbox-settings.routes';
 import { inboxRoutes } from './inbox.routes';
+import { letterRoutes } from './letter.routes';
 import { lettersRoutes } from './letters.routes';
 import { myCasesRoutes } from './my-cases.routes';
 import { myCaseRoutes } from './my-case.routes';
@@ -17,6 +18,7 @@ export function citizenPages(services: DomainServices): express.Router {
       inboxSettingsRoutes(services.accounts),
       inboxRoutes(services.inbox),
       lettersRoutes(services.submissions),
+      letterRoutes(services.submissionReading, services.receipts),
       accessKeyRoutes(services.citizenCases),
       myCasesRoutes(services.citizenCases),
       statusCheckRoutes(services.statusChecks),

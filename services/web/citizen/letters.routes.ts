@@ -47,7 +47,7 @@ export function lettersRoutes(submissions: SubmissionService): express.Router {
     const sent = items.find((s) => s.id === req.query.wyslano) ?? null;
     sendPage(res, 'moje-pisma', {
       title: 'Moje pisma',
-      notice: sent ? `Pismo „${sent.title}” zostało przyjęte. Numer potwierdzenia odbioru: ${sent.receiptNumber}. Urzędowe potwierdzenie odbioru znajdziesz w skrzynce kontaktowej.` : null,
+      notice: sent ? `Pismo „${sent.title}” zostało przyjęte. Numer potwierdzenia odbioru: ${sent.receiptNumber}. Podpisane potwierdzenie odbioru (PDF i JSON) pobierzesz ze strony pisma — kliknij jego tytuł na liście poniżej.` : null,
       submissions: items,
     });
   });

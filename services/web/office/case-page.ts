@@ -6,6 +6,7 @@ import { CASE_STATUS_LABELS, isFinal } from '../../cases/case-status';
 import type { CaseDetail } from '../../office/case-management.schemas';
 import { changeCaseBody } from '../../office/case-management.schemas';
 import { endOfDayInWarsaw, warsawDate } from '../../shared/office-time';
+import { officeLetterPath } from '../../shared/page-paths';
 import { sendFormPage } from '../form-page';
 import { newFormId } from '../one-shot-forms';
 import { WebForm, type FieldSpec } from '../web-forms';
@@ -95,6 +96,7 @@ export async function sendCasePage(
   const form = forms.change;
   const calls = await readable(() => deps.calls.forOffice(actor, detail.number));
   const documents = await readable(() => deps.documents.forOffice(actor, detail.number));
+  const openingLetterId = await deps.submissionReading.openingLetterFor(actor, detail.number);
   const base = officeCasePath(detail.number);
   sendFormPage(
     res,
@@ -122,6 +124,7 @@ export async function sendCasePage(
       canReissueKey: actor.role === 'registrar',
       keyFormId: newFormId(),
       encodedNumber: encodeURIComponent(detail.number),
+      openingLetterHref: openingLetterId ? officeLetterPath(openingLetterId) : null,
       fields: {
         status: form.field('status', { options: CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })) }),
         responsibleLogin: form.field('responsibleLogin', {

@@ -6,6 +6,7 @@ import { caseRoutes } from './case.routes';
 import { caseCorrespondenceRoutes } from './case-correspondence.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { lettersRoutes } from './letters.routes';
+import { officeLetterRoutes } from './letter.routes';
 import type { OfficeDeps } from './office-pages';
 import { paperCaseRoutes } from './paper-case.routes';
 import { remindersRoutes } from './reminders.routes';
@@ -18,5 +19,5 @@ export function officePages(deps: OfficeDeps): express.Router {
   // The paper form's /urzad/sprawy/nowa before the case page's /urzad/sprawy/:number.
   return express
     .Router()
-    .use(dashboardRoutes(deps), lettersRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), caseCorrespondenceRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps), staffRoutes(deps));
+    .use(dashboardRoutes(deps), lettersRoutes(deps), officeLetterRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), caseCorrespondenceRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps), staffRoutes(deps));
 }

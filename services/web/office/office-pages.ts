@@ -10,6 +10,7 @@ import type { ReminderService } from '../../reminders/reminder.service';
 import type { CaseCallsService } from '../../correspondence/case-calls.service';
 import type { CaseDocumentsService } from '../../correspondence/case-documents.service';
 import type { OfficeLetterService } from '../../correspondence/office-letters.service';
+import type { SubmissionReadingService } from '../../submissions/submission-reading.service';
 import { AppError } from '../../shared/app-error';
 import { requireLogin, sessionOf } from '../../http/session';
 import type { OneShotForms } from '../one-shot-forms';
@@ -26,6 +27,7 @@ export interface OfficeDeps {
   calls: CaseCallsService;
   letters: OfficeLetterService;
   documents: CaseDocumentsService;
+  submissionReading: SubmissionReadingService;
 }
 
 export const staff = requireLogin(['registrar', 'official', 'admin']);

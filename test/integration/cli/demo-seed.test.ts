@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -70,6 +71,7 @@ const PRODUCTION = {
   PUBLIC_URL: 'https://sprawy.urzad.example',
   JWT_SECRET: 'a-production-secret-of-at-least-32-characters-1',
   ACCESS_KEY_PEPPER: 'a-production-pepper-of-at-least-32-characters-2',
+  RECEIPT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 };
 
 describe('npm run cli -- demo:seed', () => {

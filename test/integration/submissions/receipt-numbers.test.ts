@@ -2,6 +2,11 @@ import { officeYear } from '../../../services/cases/case-number';
 import { serviceWithCitizen, TestService } from '../../support/test-service';
 import { waitUntil } from '../../support/wait';
 
+// This file sends some 30 letters from one account in a minute: numbering, not the hourly
+// allowance (RATE_LIMIT_SUBMISSIONS, tested in limits.test.ts), is what it is about. The
+// configuration is read when the service starts, after this line.
+process.env.RATE_LIMIT_SUBMISSIONS = '1000';
+
 const service = new TestService();
 const citizen = serviceWithCitizen(service);
 

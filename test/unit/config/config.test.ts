@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,8 @@ const names = (lines: string[]) => lines.map((l) => l.split(':')[0]).sort();
 const SECRET = 'a-secret-that-is-long-enough-0123456789';
 const PEPPER = 'a-pepper-that-is-long-enough-0123456789';
 const DEV = { NODE_ENV: 'development' };
+/** A production receipt key, as `openssl genpkey -algorithm ed25519` writes one. */
+const RECEIPT_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 /** Everything production needs. */
 const PRODUCTION = {
@@ -30,8 +33,9 @@ const PRODUCTION = {
   PUBLIC_URL: 'https://sprawy.example.pl',
   JWT_SECRET: SECRET,
   ACCESS_KEY_PEPPER: PEPPER,
+  RECEIPT_SIGNING_KEY: RECEIPT_KEY,
 };
-const REQUIRED = ['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PUBLIC_URL', 'REDIS_URL', 'SMTP_URL'];
+const REQUIRED = ['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PUBLIC_URL', 'RECEIPT_SIGNING_KEY', 'REDIS_URL', 'SMTP_URL'];
 
 describe('parseConfig', () => {
   test.each(['development', 'test'])('when NODE_ENV is %p and nothing else is set, then the development defaults apply', (nodeEnv) => {
@@ -144,7 +148,7 @@ describe('parseConfig', () => {
 
   test('when production has a malformed variable and lacks others, then each has one line', () => {
     const lines = errorLines({ NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'not a url', JWT_SECRET: 'short' });
-    expect(names(lines)).toEqual(['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PORT', 'PUBLIC_URL', 'REDIS_URL', 'SMTP_URL']);
+    expect(names(lines)).toEqual(['ACCESS_KEY_PEPPER', 'DATABASE_URL', 'JWT_SECRET', 'MAIL_FROM', 'PORT', 'PUBLIC_URL', 'RECEIPT_SIGNING_KEY', 'REDIS_URL', 'SMTP_URL']);
     expect(lines).toContainEqual(expect.stringMatching(/^JWT_SECRET: .*32/));
   });
 
@@ -215,6 +219,48 @@ describe('parseConfig: the _FILE convention', () => {
     const devSecret = parseConfig(DEV).jwt.secret;
     const lines = errorLines({ ...PRODUCTION, JWT_SECRET: undefined, JWT_SECRET_FILE: file('dev', devSecret) });
     expect(lines).toEqual([expect.stringMatching(/^JWT_SECRET: .*development value is not allowed in production/)]);
+  });
+});
+
+describe('parseConfig: the receipt signing key', () => {
+  test('when nothing is set in development, then a fixed Ed25519 development key signs, and the limits have their defaults', () => {
+    const config = parseConfig(DEV);
+    expect(config.receiptSigningKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(config.rateLimits).toMatchObject({ receiptChecks: 30, submissions: 20 });
+  });
+
+  test('when production is given its own key, then that key is used, also with its line breaks written as \\n', () => {
+    expect(parseConfig(PRODUCTION).receiptSigningKey).toBe(RECEIPT_KEY.trim());
+    expect(parseConfig({ ...PRODUCTION, RECEIPT_SIGNING_KEY: RECEIPT_KEY.trim().replace(/\n/g, '\\n') }).receiptSigningKey).toBe(RECEIPT_KEY.trim());
+  });
+
+  test('when production is given the development key, then one line refuses it', () => {
+    const lines = errorLines({ ...PRODUCTION, RECEIPT_SIGNING_KEY: parseConfig(DEV).receiptSigningKey });
+    expect(lines).toEqual([expect.stringMatching(/^RECEIPT_SIGNING_KEY: the public development key is not allowed in production/)]);
+  });
+
+  test.each([
+    ['not a key', 'not a key'],
+    ['an RSA key', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()],
+    ['an Ed25519 public key', generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString()],
+  ])('when RECEIPT_SIGNING_KEY is %s, then one line names it', (_what, value) => {
+    const lines = errorLines({ ...DEV, RECEIPT_SIGNING_KEY: value });
+    expect(lines).toEqual([expect.stringMatching(/^RECEIPT_SIGNING_KEY: must be an Ed25519 private key in PEM/)]);
+  });
+
+  test('when the key comes from RECEIPT_SIGNING_KEY_FILE, then the file is read', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'config-key-'));
+    try {
+      writeFileSync(path.join(dir, 'key.pem'), RECEIPT_KEY);
+      const config = parseConfig({ ...PRODUCTION, RECEIPT_SIGNING_KEY: undefined, RECEIPT_SIGNING_KEY_FILE: path.join(dir, 'key.pem') });
+      expect(config.receiptSigningKey).toBe(RECEIPT_KEY.trim());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each(['0', '-3', 'many'])('when RATE_LIMIT_SUBMISSIONS or RATE_LIMIT_RECEIPT_CHECKS is %p, then a line names it', (value) => {
+    expect(names(errorLines({ ...DEV, RATE_LIMIT_SUBMISSIONS: value, RATE_LIMIT_RECEIPT_CHECKS: value }))).toEqual(['RATE_LIMIT_RECEIPT_CHECKS', 'RATE_LIMIT_SUBMISSIONS']);
   });
 });
 
