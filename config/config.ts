@@ -74,6 +74,8 @@ const envSchema = z.object({
   RATE_LIMIT_KEY_FAILURES: positiveInt.default(5),
   RATE_LIMIT_STATUS_CHECKS: positiveInt.default(30),
   RATE_LIMIT_REGISTRATIONS: positiveInt.default(20),
+  /** Password-reset codes asked for one login per hour. */
+  RATE_LIMIT_PASSWORD_RESETS: positiveInt.default(5),
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5000),
   DEADLINE_SCAN_CRON: z
     .string()
@@ -133,6 +135,7 @@ function buildConfig(env: Env) {
       keyFailures: env.RATE_LIMIT_KEY_FAILURES,
       statusChecks: env.RATE_LIMIT_STATUS_CHECKS,
       registrations: env.RATE_LIMIT_REGISTRATIONS,
+      passwordResets: env.RATE_LIMIT_PASSWORD_RESETS,
     },
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     /** The keep-alive comment interval of GET /api/v1/events. */

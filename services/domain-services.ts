@@ -1,4 +1,6 @@
 import { AccountService } from './accounts/account.service';
+import { OwnAccountService } from './accounts/own-account.service';
+import { PasswordResetService } from './accounts/password-reset.service';
 import { ActorService } from './audit/actor';
 import { AuditLogService } from './audit/audit-log.service';
 import { DeadlineScanService } from './cases/deadline-scan.service';
@@ -39,6 +41,10 @@ export interface DomainServices {
   deadlineScan: DeadlineScanService;
   /** Ponaglenia (KPA art. 37): filed by citizens, passed on by the office. */
   reminders: ReminderService;
+  /** Forgotten passwords: a code by e-mail, then a new password. */
+  passwordReset: PasswordResetService;
+  /** A person's own account: password, address, their data, erasure. */
+  ownAccount: OwnAccountService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -61,5 +67,7 @@ export function createDomainServices(c: Connections): DomainServices {
     statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
     deadlineScan: new DeadlineScanService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
     reminders: new ReminderService(c.dataSource, c.outbox),
+    passwordReset: new PasswordResetService(c),
+    ownAccount: new OwnAccountService(c),
   };
 }

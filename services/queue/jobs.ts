@@ -34,6 +34,14 @@ export interface JobPayloads {
   'mail.reminder-filed': { reminderId: string };
   /** The office passed this ponaglenie on (art. 37 §4): tell every linked citizen. */
   'inbox.case-reminder-forwarded': { reminderId: string };
+  /** Send the password-reset code of this account_codes row (a row of nobody is deleted unsent). */
+  'mail.password-reset-code': { accountCodeId: string };
+  /** The account's password was reset or changed: tell its owner. */
+  'mail.password-changed': { userId: string };
+  /** Send the address-change code of this account_codes row to the new address. */
+  'mail.email-change-code': { accountCodeId: string };
+  /** Tell the account's old address that a change to another was asked for (this account_codes row). */
+  'mail.email-change-notice': { accountCodeId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -53,6 +61,10 @@ export const JOB_QUEUE = {
   'deadline.scan': 'deadline',
   'mail.reminder-filed': 'mail',
   'inbox.case-reminder-forwarded': 'inbox',
+  'mail.password-reset-code': 'mail',
+  'mail.password-changed': 'mail',
+  'mail.email-change-code': 'mail',
+  'mail.email-change-notice': 'mail',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

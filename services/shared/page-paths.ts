@@ -26,6 +26,9 @@ export const PAGES = {
   queueDashboard: '/admin/queues',
   officeReminders: '/urzad/ponaglenia',
   newStaff: '/urzad/pracownicy/nowy',
+  passwordReset: '/nie-pamietam-hasla',
+  passwordResetConfirm: '/nie-pamietam-hasla/nowe-haslo',
+  myAccount: '/moje-konto',
 } as const;
 
 /** One message of the contact inbox. */

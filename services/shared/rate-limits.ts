@@ -16,6 +16,10 @@ export class RateLimits {
   readonly statusChecks: RateLimiterRedis;
   readonly registrations: RateLimiterRedis;
   readonly resendActivation: RateLimiterRedis;
+  /** Password-reset codes per login per hour (`RATE_LIMIT_PASSWORD_RESETS`). */
+  readonly passwordResets: RateLimiterRedis;
+  /** Address-change codes per account per hour: each e-mails a stranger's address. */
+  readonly emailChanges: RateLimiterRedis;
 
   constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
@@ -32,6 +36,8 @@ export class RateLimits {
     this.statusChecks = make('status-check', limits.statusChecks, 60);
     this.registrations = make('register', limits.registrations, 60 * 60);
     this.resendActivation = make('resend', 5, 60 * 60);
+    this.passwordResets = make('password-reset', limits.passwordResets, 60 * 60);
+    this.emailChanges = make('email-change', 5, 60 * 60);
   }
 }
 
