@@ -8,6 +8,8 @@ import { AppError } from '../shared/app-error';
 import { projectRoot } from '../shared/project-root';
 import { sameOriginPosts } from '../http/same-origin';
 import type { SessionCookies } from '../http/session';
+import { accountPages } from './account';
+import type { AccountSectionProvider } from './account/account-sections';
 import { authPages } from './auth';
 import { citizenPages } from './citizen';
 import { officePages } from './office';
@@ -17,6 +19,9 @@ import { webInfoRoutes } from './web-info.routes';
 import type { PageUser } from './web-render';
 
 const FORM_LIMIT = '1mb';
+
+/** What other parts of the service add to /moje-konto, in order (e.g. the staff's two-step login). */
+const ACCOUNT_SECTIONS: AccountSectionProvider[] = [];
 
 /**
  * The server-rendered Polish pages of the service: plain HTML forms, no scripts. They call the
@@ -56,8 +61,9 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 100 }));
 
   router.use(webInfoRoutes());
-  router.use(authPages(accounts, tokens, cookies));
+  router.use(authPages(accounts, services.passwordReset, tokens, cookies));
   router.use(citizenPages(services));
+  router.use(accountPages(services, tokens, cookies, ACCOUNT_SECTIONS));
   router.use(officePages({ actors: services.actors, officeSubmissions: services.officeSubmissions, opening: services.caseOpening, management: services.caseManagement, units: services.units, oneShot: deps.oneShot, reminders: services.reminders }));
 
   router.use(pageNotFound);
