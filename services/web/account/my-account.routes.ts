@@ -24,11 +24,15 @@ const PASSWORD_FIELDS: FieldSpec[] = [
   { name: 'currentPassword', label: 'Hasło, którym logujesz się teraz', required: 'Wpisz hasło, którym logujesz się teraz.' },
   { name: 'newPassword', label: 'Nowe hasło', required: 'Wpisz nowe hasło.' },
 ];
+// Field names of their own (emailPassword, emailCode), mapped onto the API's: the sections
+// others add to this page (the staff's two-step login) may well have a `code` or a `password`.
 const EMAIL_FIELDS: FieldSpec[] = [
   { name: 'email', label: 'Adres e-mail, na który chcesz zmienić', required: 'Wpisz nowy adres e-mail.' },
-  { name: 'password', label: 'Hasło', required: 'Wpisz hasło, którym się logujesz.' },
+  { name: 'emailPassword', label: 'Hasło', required: 'Wpisz hasło, którym się logujesz.' },
 ];
-const CODE_FIELDS: FieldSpec[] = [{ name: 'code', label: 'Kod potwierdzenia adresu', required: 'Wpisz kod potwierdzenia adresu z wiadomości e-mail.' }];
+const EMAIL_ALIASES = { password: 'emailPassword' };
+const CODE_FIELDS: FieldSpec[] = [{ name: 'emailCode', label: 'Kod potwierdzenia adresu', required: 'Wpisz kod potwierdzenia adresu z wiadomości e-mail.' }];
+const CODE_ALIASES = { code: 'emailCode' };
 
 const NOTICES: Record<string, string> = {
   'haslo-zmienione': 'Hasło zostało zmienione. Na innych urządzeniach trzeba zalogować się ponownie, już nowym hasłem.',
@@ -58,7 +62,7 @@ export function myAccountRoutes(deps: {
   const page = async (res: Response, failed: WebForm | null, forms: Partial<AccountForms>, notice: string | null = null): Promise<void> => {
     const session = sessionOf(res);
     const me = await deps.accounts.me(session.principal.userId);
-    const all: AccountForms = { password: new WebForm(PASSWORD_FIELDS), email: new WebForm(EMAIL_FIELDS), code: new WebForm(CODE_FIELDS), ...forms };
+    const all: AccountForms = { password: new WebForm(PASSWORD_FIELDS), email: new WebForm(EMAIL_FIELDS, {}, EMAIL_ALIASES), code: new WebForm(CODE_FIELDS, {}, CODE_ALIASES), ...forms };
     const extraSections = (await Promise.all(deps.sections.map((provide) => provide(session)))).filter((s) => s !== null);
     sendFormPage(
       res,
@@ -75,8 +79,8 @@ export function myAccountRoutes(deps: {
           currentPassword: all.password.field('currentPassword', { type: 'password', autocomplete: 'current-password' }),
           newPassword: all.password.field('newPassword', { type: 'password', autocomplete: 'new-password', hint: 'Od 12 do 128 znaków. Nie może być loginem ani popularnym hasłem.' }),
           email: all.email.field('email', { type: 'email', autocomplete: 'email' }),
-          password: all.email.field('password', { type: 'password', autocomplete: 'current-password' }),
-          code: all.code.field('code', { autocomplete: 'one-time-code', hint: 'Znajdziesz go w wiadomości e-mail wysłanej na nowy adres, w wierszu „Kod potwierdzenia adresu”.' }),
+          emailPassword: all.email.field('emailPassword', { type: 'password', autocomplete: 'current-password' }),
+          emailCode: all.code.field('emailCode', { autocomplete: 'one-time-code', hint: 'Znajdziesz go w wiadomości e-mail wysłanej na nowy adres, w wierszu „Kod potwierdzenia adresu”.' }),
         },
       },
       failed?.status ?? 200,
@@ -104,8 +108,8 @@ export function myAccountRoutes(deps: {
 
   router.post(ACCOUNT_PATHS.email, anyone, (req, res) =>
     postForm(res, {
-      form: WebForm.from(EMAIL_FIELDS, req.body),
-      parse: (form) => form.parse(changeEmailBody, form.texts('email', 'password')),
+      form: WebForm.from(EMAIL_FIELDS, req.body, EMAIL_ALIASES),
+      parse: (form) => form.parse(changeEmailBody, { email: form.values.email ?? '', password: form.values.emailPassword ?? '' }),
       act: async (input) => {
         await own.requestEmailChange(sessionOf(res).principal.userId, input.email, input.password, clientIp(req));
         return `${PAGES.myAccount}?kod-wyslany=1#adres`;
@@ -116,14 +120,14 @@ export function myAccountRoutes(deps: {
 
   router.post(ACCOUNT_PATHS.emailConfirm, anyone, (req, res) =>
     postForm(res, {
-      form: WebForm.from(CODE_FIELDS, req.body),
-      parse: (form) => form.parse(confirmEmailBody, form.texts('code')),
+      form: WebForm.from(CODE_FIELDS, req.body, CODE_ALIASES),
+      parse: (form) => form.parse(confirmEmailBody, { code: form.values.emailCode ?? '' }),
       act: async (input) => {
         await own.confirmEmailChange(sessionOf(res).principal.userId, input.code, clientIp(req));
         return `${PAGES.myAccount}?adres-zmieniony=1`;
       },
       show: (form) => page(res, form, { code: form }),
-      errorField: 'code',
+      errorField: 'emailCode',
     }),
   );
 

@@ -98,17 +98,20 @@ describe('/moje-konto', () => {
     expect((await me(citizen.token)).status).toBe(200);
   });
 
-  test('when the address is changed with the code step, then the page shows the new address', async () => {
+  test('when the address is changed with the code step, then the page shows the new address; a wrong password lands at its field', async () => {
     const person = await service.citizen();
+    const badPassword = await post('/moje-konto/adres', { email: `x.${person.login}@example.pl`, emailPassword: 'Nie-To-Haslo-Wcale' }, person.token);
+    expect(badPassword.status).toBe(400);
+    expect(await badPassword.text()).toMatch(/<p class="field-error" id="emailPassword-error">.*Hasło jest niepoprawne/);
     const newEmail = `strona.${person.login}@example.pl`;
-    const asked = await post('/moje-konto/adres', { email: newEmail, password: person.password }, person.token);
+    const asked = await post('/moje-konto/adres', { email: newEmail, emailPassword: person.password }, person.token);
     expect(asked.status).toBe(303);
     expect(asked.headers.get('location')).toBe('/moje-konto?kod-wyslany=1#adres');
     const code = codeIn(await service.mail.waitFor(newEmail, /Potwierdź nowy adres/), 'Kod potwierdzenia adresu');
-    const wrong = await post('/moje-konto/adres/potwierdz', { code: 'ZZZZZZZZ' }, person.token);
+    const wrong = await post('/moje-konto/adres/potwierdz', { emailCode: 'ZZZZZZZZ' }, person.token);
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toMatch(/<p class="field-error" id="code-error">.*Kod potwierdzenia adresu jest niepoprawny/);
-    const confirmed = await post('/moje-konto/adres/potwierdz', { code }, person.token);
+    expect(await wrong.text()).toMatch(/<p class="field-error" id="emailCode-error">.*Kod potwierdzenia adresu jest niepoprawny/);
+    const confirmed = await post('/moje-konto/adres/potwierdz', { emailCode: code }, person.token);
     expect(confirmed.status).toBe(303);
     expect(await (await get(confirmed.headers.get('location')!, person.token)).text()).toContain(newEmail);
   });
