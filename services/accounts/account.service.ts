@@ -6,11 +6,11 @@ import { AppError } from '../shared/app-error';
 import { uniqueViolation } from '../shared/database';
 import { consumeOrThrow } from '../shared/rate-limits';
 import { sameDigest } from '../shared/secrets';
+import { TERMS_VERSION } from '../shared/terms-version';
 import type { Me, RegisterInput } from './account.schemas';
 import { ACTIVATION_CODE_MAX_FAILURES, activationCodeHash, createActivationCode } from './activation-codes';
 import { hashPassword, verifyPassword } from './password-hash';
 import { passwordProblem } from './password-policy';
-import { TERMS_VERSION } from '../shared/terms-version';
 import { countActivationFailure, findLiveActivationCode, spendActivationCode } from './activation-code.repository';
 import {
   findLoginById,
@@ -26,11 +26,11 @@ import {
   setNotifyByEmail,
 } from './user.repository';
 
-const INVALID_CODE = new AppError(400, 'invalid_code', 'Niepoprawny kod', 'Kod aktywacyjny jest niepoprawny, wygasł lub został już użyty. Możesz poprosić o nowy kod.');
-const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'Niepoprawne dane logowania', 'Login lub hasło są niepoprawne.');
 /** A registration not activated within this time no longer holds its login and address. */
 export const PENDING_REGISTRATION_HOURS = 24;
 
+const INVALID_CODE = new AppError(400, 'invalid_code', 'Niepoprawny kod', 'Kod aktywacyjny jest niepoprawny, wygasł lub został już użyty. Możesz poprosić o nowy kod.');
+const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'Niepoprawne dane logowania', 'Login lub hasło są niepoprawne.');
 const NOT_ACTIVE = new AppError(403, 'account_not_active', 'Konto nieaktywne', 'Konto nie zostało jeszcze aktywowane. Wpisz kod aktywacyjny z wiadomości e-mail.');
 
 /** Citizen accounts: registration, activation, login, logout and the caller's own data. */

@@ -29,7 +29,7 @@ describe('my account in the browser', () => {
     await page.waitForURL(/\/moje-konto$/);
 
     const newEmail = `nowy.${citizen.login}@example.pl`;
-    await page.getByLabel(/^Adres e-mail, na który/).fill(newEmail);
+    await page.getByLabel(/^Adres e-mail \(nowy\)/).fill(newEmail);
     await page.locator('#emailPassword').fill(citizen.password);
     await page.getByRole('button', { name: 'Wyślij kod na nowy adres' }).click();
     await page.waitForURL(/kod-wyslany=1/);

@@ -27,7 +27,7 @@ const PASSWORD_FIELDS: FieldSpec[] = [
 // Field names of their own (emailPassword, emailCode), mapped onto the API's: the sections
 // others add to this page (the staff's two-step login) may well have a `code` or a `password`.
 const EMAIL_FIELDS: FieldSpec[] = [
-  { name: 'email', label: 'Adres e-mail, na który chcesz zmienić', required: 'Wpisz nowy adres e-mail.' },
+  { name: 'email', label: 'Adres e-mail (nowy)', required: 'Wpisz nowy adres e-mail.' },
   { name: 'emailPassword', label: 'Hasło', required: 'Wpisz hasło, którym się logujesz.' },
 ];
 const EMAIL_ALIASES = { password: 'emailPassword' };
