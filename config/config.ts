@@ -114,6 +114,8 @@ const envSchema = z.object({
   RATE_LIMIT_RECEIPT_CHECKS: positiveInt.default(30),
   /** Submissions and replies per account per hour. */
   RATE_LIMIT_SUBMISSIONS: positiveInt.default(20),
+  /** Password-reset codes asked for one login per hour. */
+  RATE_LIMIT_PASSWORD_RESETS: positiveInt.default(5),
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5000),
   DEADLINE_SCAN_CRON: z
     .string()
@@ -179,6 +181,7 @@ function buildConfig(env: Env) {
       registrations: env.RATE_LIMIT_REGISTRATIONS,
       receiptChecks: env.RATE_LIMIT_RECEIPT_CHECKS,
       submissions: env.RATE_LIMIT_SUBMISSIONS,
+      passwordResets: env.RATE_LIMIT_PASSWORD_RESETS,
     },
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     /** The keep-alive comment interval of GET /api/v1/events. */

@@ -11,8 +11,9 @@ export class ActivationCode {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId!: string;
+  /** Null for a new code asked for a login that is not pending: written only so that every login costs the same. */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
 
   @Column({ type: 'text', nullable: true })
   seed!: string | null;

@@ -4,7 +4,8 @@ export const ROLES = ['citizen', 'registrar', 'official', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['registrar', 'official', 'admin'] as const satisfies readonly Role[];
 
-export const ACCOUNT_STATUSES = ['pending_activation', 'active', 'disabled'] as const;
+/** `deleted`: erased by its owner (DELETE /me); the row stays, anonymised, so its old tokens stay refused. */
+export const ACCOUNT_STATUSES = ['pending_activation', 'active', 'disabled', 'deleted'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** A person who logs in: a citizen or a member of the office's staff. */
@@ -59,6 +60,17 @@ export class User {
 
   @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
   activatedAt!: Date | null;
+
+  /** The version of /regulamin accepted at registration (null: staff, and accounts from before versions). */
+  @Column({ name: 'terms_version', type: 'text', nullable: true })
+  termsVersion!: string | null;
+
+  @Column({ name: 'terms_accepted_at', type: 'timestamptz', nullable: true })
+  termsAcceptedAt!: Date | null;
+
+  /** When its owner erased the account. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

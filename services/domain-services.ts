@@ -1,4 +1,6 @@
 import { AccountService } from './accounts/account.service';
+import { OwnAccountService } from './accounts/own-account.service';
+import { PasswordResetService } from './accounts/password-reset.service';
 import { ActorService } from './audit/actor';
 import { AuditLogService } from './audit/audit-log.service';
 import { DeadlineScanService } from './cases/deadline-scan.service';
@@ -55,6 +57,10 @@ export interface DomainServices {
   submissionReading: SubmissionReadingService;
   /** Signed receipts of submissions and replies, and checking them. */
   receipts: ReceiptService;
+  /** Forgotten passwords: a code by e-mail, then a new password. */
+  passwordReset: PasswordResetService;
+  /** A person's own account: password, address, their data, erasure. */
+  ownAccount: OwnAccountService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -83,5 +89,7 @@ export function createDomainServices(c: Connections): DomainServices {
     documents: new CaseDocumentsService(c.dataSource),
     submissionReading: new SubmissionReadingService(c.dataSource),
     receipts: new ReceiptService(c.dataSource, new ReceiptSigner(c.config.receiptSigningKey), c.rateLimits, c.config.publicUrl),
+    passwordReset: new PasswordResetService(c),
+    ownAccount: new OwnAccountService(c),
   };
 }

@@ -2,7 +2,17 @@ import { JOB_NAMES, type JobName } from '../services/queue/jobs';
 import { deliverCaseDeadlineChanged, deliverCaseStatusChanged } from './handlers/case-notice.handlers';
 import { scanDeadlines } from './handlers/deadline.handlers';
 import { deliverCaseOpened, deliverSubmissionReceipt } from './handlers/inbox.handlers';
-import { sendAccountActivated, sendActivationCode, sendDeadlineReminder, sendEmailTaken, sendNewMessageNotice } from './handlers/mail.handlers';
+import {
+  sendAccountActivated,
+  sendActivationCode,
+  sendDeadlineReminder,
+  sendEmailChangeCode,
+  sendEmailChangeNotice,
+  sendEmailTaken,
+  sendNewMessageNotice,
+  sendPasswordChanged,
+  sendPasswordResetCode,
+} from './handlers/mail.handlers';
 import { answerStatusCheck, markStatusCheckFailed } from './handlers/status-check.handlers';
 import { deliverCaseReminderForwarded, sendReminderFiled } from './handlers/reminder.handlers';
 import { deliverCaseCall, deliverCaseLetter, sendReplyReceived } from './handlers/correspondence.handlers';
@@ -26,6 +36,10 @@ export const JOB_HANDLERS: JobHandlers = {
   'inbox.case-call': deliverCaseCall,
   'inbox.case-letter': deliverCaseLetter,
   'mail.reply-received': sendReplyReceived,
+  'mail.password-reset-code': sendPasswordResetCode,
+  'mail.password-changed': sendPasswordChanged,
+  'mail.email-change-code': sendEmailChangeCode,
+  'mail.email-change-notice': sendEmailChangeNotice,
 };
 
 /** What to record once a job has failed for good (last attempt or unrecoverable); optional per job. */

@@ -57,6 +57,9 @@ export const meResponse = z
     role: z.enum(ROLES),
     status: z.enum(ACCOUNT_STATUSES),
     notifyByEmail: z.boolean(),
+    /** The version of /regulamin accepted at registration (null for staff and older accounts). */
+    termsVersion: z.string().nullable(),
+    termsAcceptedAt: z.string().nullable(),
   })
   .meta({ id: 'Me' });
 

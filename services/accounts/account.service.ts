@@ -6,6 +6,7 @@ import { AppError } from '../shared/app-error';
 import { uniqueViolation } from '../shared/database';
 import { consumeOrThrow } from '../shared/rate-limits';
 import { sameDigest } from '../shared/secrets';
+import { TERMS_VERSION } from '../shared/terms-version';
 import type { Me, RegisterInput } from './account.schemas';
 import { ACTIVATION_CODE_MAX_FAILURES, activationCodeHash, createActivationCode } from './activation-codes';
 import { hashPassword, verifyPassword } from './password-hash';
@@ -16,13 +17,17 @@ import {
   findUserById,
   findUserByLogin,
   findUserIdByEmail,
-  findUserStatusByLogin,
+  deleteStalePendingAccounts,
+  findPendingUserIdByLogin,
   insertCitizen,
   lockUserByLogin,
   loginExists,
   markUserActivated,
   setNotifyByEmail,
 } from './user.repository';
+
+/** A registration not activated within this time no longer holds its login and address. */
+export const PENDING_REGISTRATION_HOURS = 24;
 
 const INVALID_CODE = new AppError(400, 'invalid_code', 'Niepoprawny kod', 'Kod aktywacyjny jest niepoprawny, wygasł lub został już użyty. Możesz poprosić o nowy kod.');
 const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'Niepoprawne dane logowania', 'Login lub hasło są niepoprawne.');
@@ -46,6 +51,9 @@ export class AccountService {
     // first, whatever the address, and the password is hashed before the address is looked up:
     // a taken address answers exactly like a new one, in content and in time.
     const { dataSource } = this.ctx;
+    // A registration never activated gives its login and address back after a day (its code is
+    // dead by then anyway), so a typo in the address does not lock its owner out for good.
+    await deleteStalePendingAccounts(dataSource, input.login, emailNormalized, PENDING_REGISTRATION_HOURS);
     if (await loginExists(dataSource, input.login)) throw loginTaken();
     const passwordHash = await hashPassword(input.password);
     const owner = await findUserIdByEmail(dataSource, emailNormalized);
@@ -60,6 +68,8 @@ export class AccountService {
           passwordHash,
           firstName: input.firstName,
           lastName: input.lastName,
+          termsVersion: TERMS_VERSION,
+          termsAcceptedAt: new Date(),
         });
         const activationCodeId = await createActivationCode(manager, user.id);
         await emit({ name: 'mail.activation-code', data: { activationCodeId } });
@@ -105,17 +115,21 @@ export class AccountService {
     if (!activated) throw INVALID_CODE;
   }
 
-  /** Sends a new activation code to a pending account; answers the same for any login. */
+  /**
+   * Sends a new activation code to a pending account; answers the same for any login, and costs
+   * the same: every login is looked up, charged against the limit and gets a code row and an
+   * outbox event written in one transaction. For a login that is not pending the row belongs to
+   * nobody; the mail worker deletes it unsent.
+   */
   async resendActivation(login: string): Promise<void> {
-    const user = await findUserStatusByLogin(this.ctx.dataSource, login);
-    if (!user || user.status !== 'pending_activation') return;
-    const allowed = await this.ctx.rateLimits.resendActivation.consume(user.id).then(
+    const userId = await findPendingUserIdByLogin(this.ctx.dataSource, login);
+    const allowed = await this.ctx.rateLimits.resendActivation.consume(login).then(
       () => true,
       () => false,
     );
     if (!allowed) return;
     await this.ctx.outbox.transaction(async (manager, emit) => {
-      const activationCodeId = await createActivationCode(manager, user.id);
+      const activationCodeId = await createActivationCode(manager, userId);
       await emit({ name: 'mail.activation-code', data: { activationCodeId } });
     });
   }
@@ -169,9 +183,10 @@ export class AccountService {
   }
 }
 
-function toMe(user: User): Me {
-  const { id, login, email, firstName, lastName, role, status, notifyByEmail } = user;
-  return { id, login, email, firstName, lastName, role, status, notifyByEmail };
+/** The caller's account as GET /me shows it. */
+export function toMe(user: User): Me {
+  const { id, login, email, firstName, lastName, role, status, notifyByEmail, termsVersion } = user;
+  return { id, login, email, firstName, lastName, role, status, notifyByEmail, termsVersion, termsAcceptedAt: user.termsAcceptedAt?.toISOString() ?? null };
 }
 
 function loginTaken(): AppError {

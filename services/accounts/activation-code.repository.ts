@@ -31,7 +31,7 @@ export async function insertActivationCode(
 }
 
 /** Spends every live code of the user (a newer one replaces them) and erases their seeds. */
-export async function spendLiveActivationCodes(manager: EntityManager, userId: string): Promise<void> {
+export async function spendLiveActivationCodes(manager: EntityManager, userId: string | null): Promise<void> {
   await manager.query(`UPDATE activation_codes SET spent_at = now(), seed = NULL WHERE user_id = $1 AND spent_at IS NULL`, [userId]);
 }
 
@@ -48,4 +48,9 @@ export async function countActivationFailure(manager: EntityManager, id: string)
 /** Erases a code's seed: from then on nobody, not even with the pepper, can read the code. */
 export async function forgetActivationSeed(db: Pick<EntityManager, 'query'>, id: string): Promise<void> {
   await db.query(`UPDATE activation_codes SET seed = NULL WHERE id = $1`, [id]);
+}
+
+/** Deletes a row that belongs to nobody (a new code asked for a login that is not pending). */
+export async function deleteOwnerlessActivationCode(db: Pick<EntityManager, 'query'>, id: string): Promise<void> {
+  await db.query(`DELETE FROM activation_codes WHERE id = $1 AND user_id IS NULL`, [id]);
 }

@@ -17,8 +17,11 @@ export function activationCodeHash(typed: string): string {
   return keyedHash(PURPOSE, normaliseCrockford(typed));
 }
 
-/** Creates a fresh code for a user (spending any earlier live one); returns the row's id. */
-export async function createActivationCode(manager: EntityManager, userId: string): Promise<string> {
+/**
+ * Creates a fresh code for a user (spending any earlier live one); returns the row's id. With no
+ * user (a login that is not pending) it writes a row nobody can use, at the same cost.
+ */
+export async function createActivationCode(manager: EntityManager, userId: string | null): Promise<string> {
   await spendLiveActivationCodes(manager, userId);
   const seed = randomHex(32);
   const code = derivedCode(PURPOSE, seed, CODE_SYMBOLS);

@@ -4,7 +4,7 @@ import { User } from '../../entities/user.entity';
 import type { Db } from '../shared/database';
 
 /** The fields of a new citizen account. */
-export type NewCitizen = Pick<User, 'login' | 'email' | 'emailNormalized' | 'passwordHash' | 'firstName' | 'lastName'>;
+export type NewCitizen = Pick<User, 'login' | 'email' | 'emailNormalized' | 'passwordHash' | 'firstName' | 'lastName' | 'termsVersion' | 'termsAcceptedAt'>;
 
 /** The fields of a new staff account (active at once). */
 export type NewStaffUser = Pick<User, 'login' | 'email' | 'passwordHash' | 'firstName' | 'lastName' | 'role' | 'unitId'>;
@@ -96,6 +96,47 @@ export async function insertStaffUser(manager: EntityManager, staff: NewStaffUse
     [staff.login, staff.email, staff.email.toLowerCase(), staff.passwordHash, staff.firstName, staff.lastName, staff.role, staff.unitId],
   );
   return rows[0].id;
+}
+
+/** The id of the active account with this login, or null. */
+export async function findActiveUserIdByLogin(db: Db, login: string): Promise<string | null> {
+  const rows: Array<Pick<User, 'id'>> = await db.query(`SELECT id FROM users WHERE login = $1 AND status = 'active'`, [login]);
+  return rows[0]?.id ?? null;
+}
+
+/** The id of the account pending activation with this login, or null. */
+export async function findPendingUserIdByLogin(db: Db, login: string): Promise<string | null> {
+  const rows: Array<Pick<User, 'id'>> = await db.query(`SELECT id FROM users WHERE login = $1 AND status = 'pending_activation'`, [login]);
+  return rows[0]?.id ?? null;
+}
+
+/** Locks an account by id for the rest of the transaction. */
+export function lockUserById(manager: EntityManager, id: string): Promise<User | null> {
+  return manager.getRepository(User).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+/** Stores a new password hash. */
+export async function setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+  await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+}
+
+/** Stores a new e-mail address (the unique index refuses one another account has). */
+export async function setEmail(manager: EntityManager, id: string, email: string): Promise<void> {
+  await manager.query(`UPDATE users SET email = $2, email_normalized = $3 WHERE id = $1`, [id, email, email.toLowerCase()]);
+}
+
+/**
+ * Deletes registrations never activated within `hours` that hold this login or address, so that
+ * their owner (or anyone) can register with them again. Such an account never logged in: it has
+ * no messages, letters or cases, only its activation codes (deleted with it).
+ */
+export async function deleteStalePendingAccounts(db: Db, login: string, emailNormalized: string, hours: number): Promise<void> {
+  await db.query(
+    `DELETE FROM users
+      WHERE status = 'pending_activation' AND created_at < now() - make_interval(hours => $3)
+        AND (login = $1 OR email_normalized = $2)`,
+    [login, emailNormalized, hours],
+  );
 }
 
 /** Marks an account active. */

@@ -5,6 +5,7 @@ import { ApiRouter } from './api-router';
 import type { LiveEventHub } from './live-events';
 import { buildOpenApiDocument } from './openapi';
 import { accountRoutes } from './routes/accounts.routes';
+import { selfServiceRoutes } from './routes/self-service.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { caseManagementRoutes } from './routes/case-management.routes';
@@ -34,6 +35,7 @@ export interface ApiDeps {
 export function apiRouter({ services, authenticator, publicUrl, live }: ApiDeps): express.Router {
   const api = new ApiRouter(authenticator);
   accountRoutes(api, services.accounts);
+  selfServiceRoutes(api, services.passwordReset, services.ownAccount);
   inboxRoutes(api, services.inbox);
   eventRoutes(api, live);
   submissionRoutes(api, services.submissions);

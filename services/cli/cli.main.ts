@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { config } from '../../config/config';
 import { createDataSource } from '../../entities/data-source';
@@ -7,8 +8,12 @@ import { AppError } from '../shared/app-error';
 import { describeDemo, seedDemo } from './demo-seed';
 
 const USAGE = `Usage:
-  npm run cli -- admin:create --login LOGIN --password PASSWORD [--first-name NAME] [--last-name NAME]
+  npm run cli -- admin:create --login LOGIN (--password-stdin | --password-file FILE | --password PASSWORD)
+                               [--first-name NAME] [--last-name NAME]
       Creates an active admin account. Exit 1 with a message when the login exists.
+      Prefer --password-stdin (the first line of standard input) or --password-file (its first
+      line): a password given as --password is visible to every user of the machine in the
+      process list (ps) and may stay in the shell's history.
   npm run cli -- demo:seed [--public-demo]
       Creates demo units, staff, a citizen and two cases, and prints every login with its
       password and the paper case's access key. Safe to run again: existing data is reused.
@@ -41,12 +46,22 @@ async function adminCreate(args: string[]): Promise<number> {
     options: {
       login: { type: 'string' },
       password: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      'password-file': { type: 'string' },
       'first-name': { type: 'string', default: 'Administrator' },
       'last-name': { type: 'string', default: 'Systemu' },
     },
   });
-  if (!values.login || !values.password) {
-    process.stderr.write(`admin:create needs --login and --password\n${USAGE}`);
+  const sources = [values.password !== undefined, values['password-stdin'], values['password-file'] !== undefined].filter(Boolean).length;
+  if (!values.login || sources !== 1) {
+    process.stderr.write(`admin:create needs --login and one of --password-stdin, --password-file or --password\n${USAGE}`);
+    return 1;
+  }
+  let password: string;
+  try {
+    password = values.password ?? firstLine(values['password-file'] ? readFileSync(values['password-file'], 'utf8') : readFileSync(0, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`Cannot read the password: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
     return 1;
   }
   const { databaseUrl } = config();
@@ -54,7 +69,7 @@ async function adminCreate(args: string[]): Promise<number> {
   try {
     const admin = await createStaffAccount(ds.manager, {
       login: values.login,
-      password: values.password,
+      password,
       firstName: values['first-name'],
       lastName: values['last-name'],
       role: 'admin',
@@ -71,6 +86,11 @@ async function adminCreate(args: string[]): Promise<number> {
   } finally {
     await ds.destroy();
   }
+}
+
+/** The first line of a file or of standard input, without its line ending (what `echo` or an editor leaves). */
+function firstLine(text: string): string {
+  return text.split(/\r?\n/, 1)[0];
 }
 
 async function demoSeed(args: string[]): Promise<number> {

@@ -1,7 +1,9 @@
-import { findActivationCode, forgetActivationSeed } from '../accounts/activation-code.repository';
+import { deleteOwnerlessActivationCode, findActivationCode, forgetActivationSeed } from '../accounts/activation-code.repository';
 import { ACTIVATION_CODE_VALID_HOURS, activationCodeOf } from '../accounts/activation-codes';
+import { deleteOwnerlessAccountCode, findAccountCode, forgetAccountCodeSeed } from '../accounts/account-code.repository';
+import { ACCOUNT_CODE_VALID_HOURS, accountCodeOf } from '../accounts/account-codes';
 import { hasRealAddress } from '../accounts/mail-address';
-import { findUserById } from '../accounts/user.repository';
+import { findUserById, findUserIdByEmail } from '../accounts/user.repository';
 import { isRemindable, reminderCases, reminderWindowEnd } from '../cases/deadline-reminders';
 import { findReminderScanTime } from '../cases/deadline-reminder-mail.repository';
 import { listRunningCasesDueBefore } from '../cases/deadline-scan.repository';
@@ -37,7 +39,12 @@ export class MailNoticeService {
   /** The activation code of a registration still waiting for it (no name in it: anybody can register any address). */
   async activationCode(activationCodeId: string, eventId: string, mailer: MailSender): Promise<boolean> {
     const row = await findActivationCode(this.dataSource, activationCodeId);
-    if (!row?.seed || row.spentAt || row.expiresAt < new Date()) return false;
+    if (row && !row.userId) {
+      // Asked for a login that is not pending: written only so that it cost the same; nobody to tell.
+      await deleteOwnerlessActivationCode(this.dataSource, row.id);
+      return false;
+    }
+    if (!row?.userId || !row.seed || row.spentAt || row.expiresAt < new Date()) return false;
     const user = await findUserById(this.dataSource, row.userId);
     if (!user || user.status !== 'pending_activation') return false;
     const mail = renderMail('activation-code', {
@@ -150,6 +157,76 @@ export class MailNoticeService {
       caseUrl: this.url(officeCasePath(source.caseNumber)),
     });
     return this.sendOnce(eventId, mailer, to, mail);
+  }
+
+  /**
+   * A password-reset code, to the account's address. A row of nobody (a reset asked for a login
+   * without an active account) is deleted unsent: it was written only so that it cost the same.
+   */
+  async passwordResetCode(accountCodeId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const row = await findAccountCode(this.dataSource, accountCodeId);
+    if (row && !row.userId) {
+      await deleteOwnerlessAccountCode(this.dataSource, row.id);
+      return false;
+    }
+    if (!row?.userId || !row.seed || row.spentAt || row.expiresAt < new Date()) return false;
+    const user = await findUserById(this.dataSource, row.userId);
+    if (!user || user.status !== 'active') return false;
+    const mail = renderMail('password-reset-code', {
+      firstName: user.firstName,
+      login: user.login,
+      code: accountCodeOf('password_reset', row.seed),
+      resetUrl: this.url(`${PAGES.passwordResetConfirm}?login=${encodeURIComponent(user.login)}`),
+    });
+    const sent = await this.sendOnce(eventId, mailer, user.email, mail);
+    await forgetAccountCodeSeed(this.dataSource, row.id);
+    return sent;
+  }
+
+  /** The password was reset or changed: the owner hears of it (and where to act if it was not them). */
+  async passwordChanged(userId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const user = await findUserById(this.dataSource, userId);
+    if (!user || !hasRealAddress(user.email)) return false;
+    const mail = renderMail('password-changed', { firstName: user.firstName, login: user.login, resetUrl: this.url(PAGES.passwordReset), helpUrl: this.url(PAGES.help) });
+    return this.sendOnce(eventId, mailer, user.email, mail);
+  }
+
+  /**
+   * An address-change code, to the new address: only while that address has no account (else
+   * nothing is sent, and the caller was answered the same; the code could not be used anyway).
+   */
+  async emailChangeCode(accountCodeId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const row = await findAccountCode(this.dataSource, accountCodeId);
+    if (!row?.userId || !row.newEmail || !row.seed || row.spentAt || row.expiresAt < new Date()) return false;
+    const owner = await findUserIdByEmail(this.dataSource, row.newEmail.toLowerCase());
+    if (owner) {
+      await forgetAccountCodeSeed(this.dataSource, row.id);
+      return false;
+    }
+    const mail = renderMail('email-change-code', {
+      code: accountCodeOf('email_change', row.seed),
+      accountUrl: this.url(PAGES.myAccount),
+      validHours: ACCOUNT_CODE_VALID_HOURS.email_change,
+    });
+    const sent = await this.sendOnce(eventId, mailer, row.newEmail, mail);
+    await forgetAccountCodeSeed(this.dataSource, row.id);
+    return sent;
+  }
+
+  /** The address the account had when a change was asked for hears of it, whatever the new one. */
+  async emailChangeNotice(accountCodeId: string, eventId: string, mailer: MailSender): Promise<boolean> {
+    const row = await findAccountCode(this.dataSource, accountCodeId);
+    if (!row?.userId || !row.newEmail || !row.oldEmail || !hasRealAddress(row.oldEmail)) return false;
+    const user = await findUserById(this.dataSource, row.userId);
+    if (!user || user.status === 'deleted') return false;
+    const mail = renderMail('email-change-notice', {
+      firstName: user.firstName,
+      login: user.login,
+      newEmail: row.newEmail,
+      resetUrl: this.url(PAGES.passwordReset),
+      helpUrl: this.url(PAGES.help),
+    });
+    return this.sendOnce(eventId, mailer, row.oldEmail, mail);
   }
 
   private url(path: string): string {

@@ -21,11 +21,16 @@ export interface MailContexts {
   'reminder-filed': { firstName: string | null; caseNumber: string; caseTitle: string; filedAt: string; forwardBy: string; remindersUrl: string };
   /** To the responsible official (or the unit): a party replied in a case, perhaps to a call for completion. */
   'reply-received': { firstName: string | null; caseNumber: string; caseTitle: string; receiptNumber: string; submittedAt: string; callDueDate: string | null; caseUrl: string };
+  'password-reset-code': { firstName: string; login: string; code: string; resetUrl: string };
+  'password-changed': { firstName: string; login: string; resetUrl: string; helpUrl: string };
+  /** To an address not yet confirmed: no name or login in it (it may be a stranger's). */
+  'email-change-code': { code: string; accountUrl: string; validHours: number };
+  'email-change-notice': { firstName: string; login: string; newEmail: string; resetUrl: string; helpUrl: string };
 }
 
 export type MailTemplate = keyof MailContexts;
 
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'deadline-reminder', 'reminder-filed', 'reply-received'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation-code', 'email-taken', 'account-activated', 'new-message', 'deadline-reminder', 'reminder-filed', 'reply-received', 'password-reset-code', 'password-changed', 'email-change-code', 'email-change-notice'];
 
 /** Renders one e-mail from `templates/mail`. */
 export function renderMail<T extends MailTemplate>(name: T, context: MailContexts[T]): Rendered {

@@ -40,6 +40,14 @@ export interface JobPayloads {
   'inbox.case-letter': { letterId: string };
   /** A citizen replied in a case (this submissions row of kind reply): tell the responsible official (or the unit). */
   'mail.reply-received': { replyId: string };
+  /** Send the password-reset code of this account_codes row (a row of nobody is deleted unsent). */
+  'mail.password-reset-code': { accountCodeId: string };
+  /** The account's password was reset or changed: tell its owner. */
+  'mail.password-changed': { userId: string };
+  /** Send the address-change code of this account_codes row to the new address. */
+  'mail.email-change-code': { accountCodeId: string };
+  /** Tell the account's old address that a change to another was asked for (this account_codes row). */
+  'mail.email-change-notice': { accountCodeId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -62,6 +70,10 @@ export const JOB_QUEUE = {
   'inbox.case-call': 'inbox',
   'inbox.case-letter': 'inbox',
   'mail.reply-received': 'mail',
+  'mail.password-reset-code': 'mail',
+  'mail.password-changed': 'mail',
+  'mail.email-change-code': 'mail',
+  'mail.email-change-notice': 'mail',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

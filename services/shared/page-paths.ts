@@ -27,6 +27,9 @@ export const PAGES = {
   officeReminders: '/urzad/ponaglenia',
   newStaff: '/urzad/pracownicy/nowy',
   receiptCheck: '/sprawdz-potwierdzenie',
+  passwordReset: '/nie-pamietam-hasla',
+  passwordResetConfirm: '/nie-pamietam-hasla/nowe-haslo',
+  myAccount: '/moje-konto',
 } as const;
 
 /** One message of the contact inbox. */

@@ -20,6 +20,10 @@ export class RateLimits {
   readonly receiptChecks: RateLimiterRedis;
   /** Submissions and replies per account per hour: each adds an e-mail and work for the office. */
   readonly submissions: RateLimiterRedis;
+  /** Password-reset codes per login per hour (`RATE_LIMIT_PASSWORD_RESETS`). */
+  readonly passwordResets: RateLimiterRedis;
+  /** Address-change codes per account per hour: each e-mails a stranger's address. */
+  readonly emailChanges: RateLimiterRedis;
 
   constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
@@ -38,6 +42,8 @@ export class RateLimits {
     this.resendActivation = make('resend', 5, 60 * 60);
     this.receiptChecks = make('receipt-check', limits.receiptChecks, 60);
     this.submissions = make('submission', limits.submissions, 60 * 60);
+    this.passwordResets = make('password-reset', limits.passwordResets, 60 * 60);
+    this.emailChanges = make('email-change', 5, 60 * 60);
   }
 }
 

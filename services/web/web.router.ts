@@ -8,6 +8,8 @@ import { AppError } from '../shared/app-error';
 import { projectRoot } from '../shared/project-root';
 import { sameOriginPosts } from '../http/same-origin';
 import type { SessionCookies } from '../http/session';
+import { accountPages } from './account';
+import type { AccountSectionProvider } from './account/account-sections';
 import { authPages } from './auth';
 import { citizenPages } from './citizen';
 import { officePages } from './office';
@@ -18,6 +20,9 @@ import { webInfoRoutes } from './web-info.routes';
 import type { PageUser } from './web-render';
 
 const FORM_LIMIT = '1mb';
+
+/** What other parts of the service add to /moje-konto, in order (e.g. the staff's two-step login). */
+const ACCOUNT_SECTIONS: AccountSectionProvider[] = [];
 
 /**
  * The server-rendered Polish pages of the service: plain HTML forms, no scripts. They call the
@@ -58,8 +63,9 @@ export function webRouter(deps: WebDeps): express.Router {
 
   router.use(webInfoRoutes());
   router.use(receiptCheckRoutes(services.receipts));
-  router.use(authPages(accounts, tokens, cookies));
+  router.use(authPages(accounts, services.passwordReset, tokens, cookies));
   router.use(citizenPages(services));
+  router.use(accountPages(services, tokens, cookies, ACCOUNT_SECTIONS));
   router.use(
     officePages({
       actors: services.actors,

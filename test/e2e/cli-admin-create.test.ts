@@ -1,6 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import argon2 from 'argon2';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -9,15 +11,29 @@ import { Client } from 'pg';
 const root = path.join(__dirname, '..', '..');
 const cliJs = path.join(root, 'dist/services/cli/cli.main.js');
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [cliJs, ...args],
       { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, timeout: 30_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    if (stdin !== undefined) child.stdin?.end(stdin);
+    else child.stdin?.end();
   });
+}
+
+/** The stored password hash of a login checks against `password`. */
+async function storedPasswordIs(login: string, password: string): Promise<boolean> {
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT password_hash FROM users WHERE login = $1`, [login]);
+    return rows.length === 1 && (await argon2.verify(rows[0].password_hash, password));
+  } finally {
+    await db.end();
+  }
 }
 
 beforeAll(() => {
@@ -60,5 +76,37 @@ describe('npm run cli -- admin:create', () => {
     const res = await cli(['admin:create', '--login', 'admin.bez.hasla']);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/--password/);
+  });
+
+  test('when the password comes on standard input (--password-stdin), then exit 0 and the account has that password, the line ending left out', async () => {
+    const stdinLogin = `admin.${randomBytes(4).toString('hex')}`;
+    const res = await cli(['admin:create', '--login', stdinLogin, '--password-stdin'], `${password}\n`);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(await storedPasswordIs(stdinLogin, password)).toBe(true);
+  });
+
+  test('when the password comes from a file (--password-file), then exit 0 and the account has its first line', async () => {
+    const fileLogin = `admin.${randomBytes(4).toString('hex')}`;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'admin-pass-')), 'haslo');
+    writeFileSync(file, `${password}\r\nnext line is ignored\n`, { mode: 0o600 });
+    const res = await cli(['admin:create', '--login', fileLogin, '--password-file', file]);
+    expect(res.code).toBe(0);
+    expect(await storedPasswordIs(fileLogin, password)).toBe(true);
+  });
+
+  test('when the file cannot be read, or two password sources are given, then exit 1 with a message', async () => {
+    const missing = await cli(['admin:create', '--login', `admin.${randomBytes(4).toString('hex')}`, '--password-file', '/nonexistent/haslo']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Cannot read the password: ENOENT/);
+    const both = await cli(['admin:create', '--login', `admin.${randomBytes(4).toString('hex')}`, '--password', password, '--password-stdin'], password);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/one of --password-stdin, --password-file or --password/);
+  });
+
+  test('when standard input holds a weak password, then exit 1 naming the password', async () => {
+    const res = await cli(['admin:create', '--login', `admin.${randomBytes(4).toString('hex')}`, '--password-stdin'], 'password1234\n');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/password/);
   });
 });

@@ -73,3 +73,10 @@ export function activationCodeIn(mail: CaughtMail): string {
   if (!match) throw new Error(`No activation code in: ${mail.text}`);
   return match[1];
 }
+
+/** The code on the line `<label>: <code>` of an e-mail's text (password reset, address change). */
+export function codeIn(mail: CaughtMail, label: 'Kod resetowania hasła' | 'Kod potwierdzenia adresu'): string {
+  const match = new RegExp(`${label}: (\\S+)`).exec(mail.text);
+  if (!match) throw new Error(`No "${label}" in: ${mail.text}`);
+  return match[1];
+}

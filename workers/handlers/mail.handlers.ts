@@ -21,3 +21,19 @@ export const sendNewMessageNotice: JobHandler<'mail.new-message'> = async (job, 
 /** An official's deadline reminder of one office day. */
 export const sendDeadlineReminder: JobHandler<'mail.deadline-reminder'> = async (job, ctx) =>
   outcome(await ctx.services.mailNotices.deadlineReminder(job.data.userId, job.data.day, job.id, ctx.mailer));
+
+/** A password-reset code (or nothing, for a reset asked for a login without an active account). */
+export const sendPasswordResetCode: JobHandler<'mail.password-reset-code'> = async (job, ctx) =>
+  outcome(await ctx.services.mailNotices.passwordResetCode(job.data.accountCodeId, job.id, ctx.mailer));
+
+/** The password was reset or changed. */
+export const sendPasswordChanged: JobHandler<'mail.password-changed'> = async (job, ctx) =>
+  outcome(await ctx.services.mailNotices.passwordChanged(job.data.userId, job.id, ctx.mailer));
+
+/** The code that confirms a new address, sent to it. */
+export const sendEmailChangeCode: JobHandler<'mail.email-change-code'> = async (job, ctx) =>
+  outcome(await ctx.services.mailNotices.emailChangeCode(job.data.accountCodeId, job.id, ctx.mailer));
+
+/** The old address hears that a change was asked for. */
+export const sendEmailChangeNotice: JobHandler<'mail.email-change-notice'> = async (job, ctx) =>
+  outcome(await ctx.services.mailNotices.emailChangeNotice(job.data.accountCodeId, job.id, ctx.mailer));

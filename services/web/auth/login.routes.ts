@@ -18,6 +18,8 @@ const LOGIN_FIELDS: FieldSpec[] = [
 const LOGIN_NOTICES: Record<string, string> = {
   aktywowano: 'Konto zostało aktywowane, a skrzynka kontaktowa jest gotowa. Zaloguj się.',
   wylogowano: 'Wylogowano. Do zobaczenia!',
+  'haslo-zmienione': 'Hasło zostało zmienione. Zaloguj się nowym hasłem.',
+  'konto-usuniete': 'Konto zostało usunięte. Dziękujemy za korzystanie z usługi.',
 };
 
 /** Logging in (then on to `next`, when it is a page for the role) and logging out. */

@@ -1,3 +1,4 @@
+import { TERMS_VERSION } from '../../../services/shared/terms-version';
 import { TestService, type Citizen } from '../../support/test-service';
 
 const service = new TestService();
@@ -9,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => service.stop());
 
 describe('my account', () => {
-  test('when a citizen asks for /me, then exactly id, login, email, firstName, lastName, role, status and notifyByEmail', async () => {
+  test('when a citizen asks for /me, then exactly id, login, email, firstName, lastName, role, status, notifyByEmail and the terms accepted at registration', async () => {
     const res = await service.api('GET', '/api/v1/me', { token: citizen.token });
     expect(res.status).toBe(200);
     expect(res.body).toStrictEqual({
@@ -21,7 +22,13 @@ describe('my account', () => {
       role: 'citizen',
       status: 'active',
       notifyByEmail: true,
+      termsVersion: TERMS_VERSION,
+      termsAcceptedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
+    // Recorded at registration: before the activation, not at this call.
+    const [row] = await service.ctx.dataSource.query(`SELECT terms_accepted_at <= activated_at AS before FROM users WHERE id = $1`, [citizen.id]);
+    expect(row.before).toBe(true);
+    expect(Date.now() - Date.parse(res.body.termsAcceptedAt)).toBeLessThan(120_000);
     expect(res.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
@@ -30,7 +37,7 @@ describe('my account', () => {
     const res = await service.api('PATCH', '/api/v1/me', { token: other.token, body: { notifyByEmail: false } });
     expect(res.status).toBe(200);
     expect(res.body).toStrictEqual({ ...(await service.api('GET', '/api/v1/me', { token: other.token })).body, notifyByEmail: false });
-    expect(Object.keys(res.body).sort()).toEqual(['email', 'firstName', 'id', 'lastName', 'login', 'notifyByEmail', 'role', 'status']);
+    expect(Object.keys(res.body).sort()).toEqual(['email', 'firstName', 'id', 'lastName', 'login', 'notifyByEmail', 'role', 'status', 'termsAcceptedAt', 'termsVersion']);
   });
 
   test('when PATCH carries an unknown field, then 400 validation_failed naming it and nothing changes', async () => {

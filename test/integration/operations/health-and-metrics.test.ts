@@ -76,7 +76,7 @@ describe('operations endpoints', () => {
   });
 
   test('when a known path is called with a method it does not have, then 404 not_found as problem+json', async () => {
-    const res = await service.api('DELETE', '/api/v1/me');
+    const res = await service.api('PUT', '/api/v1/me');
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
   });
