@@ -74,6 +74,10 @@ const envSchema = z.object({
   RATE_LIMIT_KEY_FAILURES: positiveInt.default(5),
   RATE_LIMIT_STATUS_CHECKS: positiveInt.default(30),
   RATE_LIMIT_REGISTRATIONS: positiveInt.default(20),
+  /** Failed logins per client address per 15 minutes, whatever the logins (password spraying). */
+  RATE_LIMIT_LOGIN_ADDRESS: positiveInt.default(50),
+  /** true: a staff account without two-step login can only set it up. */
+  STAFF_MFA_REQUIRED: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5000),
   DEADLINE_SCAN_CRON: z
     .string()
@@ -133,7 +137,10 @@ function buildConfig(env: Env) {
       keyFailures: env.RATE_LIMIT_KEY_FAILURES,
       statusChecks: env.RATE_LIMIT_STATUS_CHECKS,
       registrations: env.RATE_LIMIT_REGISTRATIONS,
+      loginAddress: env.RATE_LIMIT_LOGIN_ADDRESS,
     },
+    /** Staff must set up two-step login before anything else. */
+    staffMfaRequired: env.STAFF_MFA_REQUIRED === 'true',
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     /** The keep-alive comment interval of GET /api/v1/events. */
     liveHeartbeatMs: env.LIVE_HEARTBEAT_MS,
@@ -218,6 +225,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     }
   }
   // Every problem at once, so that an operator fixes them in one go.
+  lines.push(...weakSecretProblems(values, lines));
   lines.push(...productionProblems(values, lines));
   if (lines.length || !result.success) throw new ConfigError(lines);
   return deepFreeze(buildConfig(result.data));
@@ -243,6 +251,29 @@ function productionProblems(values: Record<string, string>, reported: string[]):
     } else if (isSecret && (value.startsWith(DEV_SECRET) || PUBLIC_SECRETS.includes(value))) {
       problems.push(`${name}: the public development value is not allowed in production; generate one (openssl rand -base64 48)`);
     }
+  }
+  return problems;
+}
+
+/** Fewer different characters than this is no secret, however long (32 × "a"). */
+const MIN_DISTINCT_SECRET_CHARACTERS = 10;
+
+/**
+ * In every environment: a secret of too little variety, and `JWT_SECRET` equal to
+ * `ACCESS_KEY_PEPPER` (one leak would then give away both tokens and access-key hashes).
+ */
+function weakSecretProblems(values: Record<string, string>, reported: string[]): string[] {
+  const named = new Set(reported.map((line) => line.split(':')[0]));
+  const problems: string[] = [];
+  for (const name of SECRETS) {
+    const value = values[name];
+    if (value === undefined || named.has(name)) continue;
+    if (new Set(value).size < MIN_DISTINCT_SECRET_CHARACTERS) {
+      problems.push(`${name}: too little variety (fewer than ${MIN_DISTINCT_SECRET_CHARACTERS} different characters); generate one (openssl rand -base64 48)`);
+    }
+  }
+  if (values.JWT_SECRET !== undefined && values.JWT_SECRET === values.ACCESS_KEY_PEPPER) {
+    problems.push('ACCESS_KEY_PEPPER: must differ from JWT_SECRET; generate one of its own (openssl rand -base64 48)');
   }
   return problems;
 }

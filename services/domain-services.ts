@@ -15,6 +15,7 @@ import { StatusCheckAnswerService } from './status-checks/status-check-answer.se
 import { StatusCheckService } from './status-checks/status-check.service';
 import { SubmissionService } from './submissions/submission.service';
 import { ReminderService } from './reminders/reminder.service';
+import { StaffAdminService } from './office/staff-admin.service';
 
 /** Every domain service, built once per process and shared by the API, the pages and the workers. */
 export interface DomainServices {
@@ -39,6 +40,8 @@ export interface DomainServices {
   deadlineScan: DeadlineScanService;
   /** Ponaglenia (KPA art. 37): filed by citizens, passed on by the office. */
   reminders: ReminderService;
+  /** Staff accounts as admins run them: list, disable, role, unit, e-mail, second-factor reset. */
+  staffAdmin: StaffAdminService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -61,5 +64,6 @@ export function createDomainServices(c: Connections): DomainServices {
     statusCheckAnswers: new StatusCheckAnswerService(c.dataSource, c.outbox, c.config.publicUrl),
     deadlineScan: new DeadlineScanService(c.dataSource, c.outbox, c.config.publicUrl, c.config.deadlines.reminderDays),
     reminders: new ReminderService(c.dataSource, c.outbox),
+    staffAdmin: new StaffAdminService(c.dataSource, c.tokens.standing),
   };
 }

@@ -15,6 +15,8 @@ import { officeRoutes } from './routes/office.routes';
 import { statusCheckRoutes } from './routes/status-checks.routes';
 import { submissionRoutes } from './routes/submissions.routes';
 import { reminderRoutes } from './routes/reminders.routes';
+import { staffAdminRoutes } from './routes/staff-admin.routes';
+import { twoStepRoutes } from './routes/two-step.routes';
 
 /** Where the JSON API is mounted; its OpenAPI document is `${API_PREFIX}/openapi.json`. */
 export const API_PREFIX = '/api/v1';
@@ -41,6 +43,8 @@ export function apiRouter({ services, authenticator, publicUrl, live }: ApiDeps)
   caseManagementRoutes(api, services.actors, services.caseManagement);
   auditRoutes(api, services.auditLog);
   reminderRoutes(api, services.actors, services.reminders);
+  staffAdminRoutes(api, services.actors, services.staffAdmin, services.units);
+  twoStepRoutes(api, services.accounts.twoStep);
 
   const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), publicUrl);
   api.router.get('/openapi.json', (_req, res) => {

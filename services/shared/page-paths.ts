@@ -26,6 +26,12 @@ export const PAGES = {
   queueDashboard: '/admin/queues',
   officeReminders: '/urzad/ponaglenia',
   newStaff: '/urzad/pracownicy/nowy',
+  loginCode: '/logowanie/kod',
+  myAccount: '/moje-konto',
+  twoStepSetup: '/moje-konto/logowanie-dwuetapowe',
+  staffList: '/urzad/pracownicy',
+  units: '/urzad/komorki',
+  auditLog: '/urzad/dziennik',
 } as const;
 
 /** One message of the contact inbox. */
@@ -41,4 +47,14 @@ export function citizenCasePath(number: string): string {
 /** The office's page of one case. */
 export function officeCasePath(number: string): string {
   return `${PAGES.officeCases}/${encodeURIComponent(number)}`;
+}
+
+/** The admin's page of one staff account. */
+export function staffPath(id: string): string {
+  return `${PAGES.staffList}/${id}`;
+}
+
+/** The admin's page of one unit. */
+export function unitPath(symbol: string): string {
+  return `${PAGES.units}/${encodeURIComponent(symbol)}`;
 }

@@ -16,6 +16,12 @@ export class RateLimits {
   readonly statusChecks: RateLimiterRedis;
   readonly registrations: RateLimiterRedis;
   readonly resendActivation: RateLimiterRedis;
+  /** Failed logins per client address (password spraying across many logins). */
+  readonly loginAddress: RateLimiterRedis;
+  /** One slot per login: held for the growing delay after each failure past the free allowance. */
+  readonly loginDelay: RateLimiterRedis;
+  /** Wrong second-step codes per account. */
+  readonly mfaFailures: RateLimiterRedis;
 
   constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
@@ -32,8 +38,15 @@ export class RateLimits {
     this.statusChecks = make('status-check', limits.statusChecks, 60);
     this.registrations = make('register', limits.registrations, 60 * 60);
     this.resendActivation = make('resend', 5, 60 * 60);
+    this.loginAddress = make('login-address', limits.loginAddress, 15 * 60);
+    // Its duration is set per use (customDuration): the delay that attempt earned.
+    this.loginDelay = make('login-delay', 1, 1);
+    this.mfaFailures = make('mfa', MFA_CODE_FAILURES, 15 * 60);
   }
 }
+
+/** Wrong second-step codes an account may send per 15 minutes; the next one is 429. */
+export const MFA_CODE_FAILURES = 5;
 
 /** Consumes one point; throws 429 when that goes over the limit. */
 export async function consumeOrThrow(limiter: RateLimiterRedis, key: string): Promise<void> {

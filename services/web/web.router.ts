@@ -14,6 +14,7 @@ import { officePages } from './office';
 import type { OneShotForms } from './one-shot-forms';
 import { pageError, pageNotFound, refuseNulInAddress } from './page-errors';
 import { webInfoRoutes } from './web-info.routes';
+import { twoStepPages } from './account/two-step.routes';
 import type { PageUser } from './web-render';
 
 const FORM_LIMIT = '1mb';
@@ -58,6 +59,7 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(webInfoRoutes());
   router.use(authPages(accounts, tokens, cookies));
   router.use(citizenPages(services));
+  router.use(twoStepPages(accounts, cookies));
   router.use(officePages({ actors: services.actors, officeSubmissions: services.officeSubmissions, opening: services.caseOpening, management: services.caseManagement, units: services.units, oneShot: deps.oneShot, reminders: services.reminders }));
 
   router.use(pageNotFound);

@@ -7,7 +7,7 @@ afterAll(() => dead.disconnect());
 
 describe('rate limits while Redis is down', () => {
   test('when Redis cannot be reached, then the limit still holds, in this process\'s memory', async () => {
-    const limits = new RateLimits(dead, 'rl-test', { loginFailures: 3, keyFailures: 5, statusChecks: 30, registrations: 20 });
+    const limits = new RateLimits(dead, 'rl-test', { loginFailures: 3, keyFailures: 5, statusChecks: 30, registrations: 20, loginAddress: 50 });
     for (let i = 0; i < 3; i++) await consumeOrThrow(limits.loginFailures, 'jan.kowalski');
     const fourth = await consumeOrThrow(limits.loginFailures, 'jan.kowalski').then(() => null, (error: unknown) => error);
     expect(fourth).toBeInstanceOf(AppError);
