@@ -5,7 +5,7 @@ import { mfaConfirmBody } from '../../accounts/two-step.schemas';
 import { isStaff, requireLogin, sessionOf, type SessionCookies } from '../../http/session';
 import { PAGES } from '../../shared/page-paths';
 import { clientIp } from '../auth/client-ip';
-import { ANSWERED, postForm, sendFormPage } from '../form-page';
+import { postForm, sendFormPage } from '../form-page';
 import { WebForm, type FieldSpec } from '../web-forms';
 import { sendPage } from '../web-render';
 import { qrCodeSvg } from './qr-code';
