@@ -75,7 +75,7 @@ const envSchema = z.object({
   RATE_LIMIT_STATUS_CHECKS: positiveInt.default(30),
   RATE_LIMIT_REGISTRATIONS: positiveInt.default(20),
   /** Failed logins per client address per 15 minutes, whatever the logins (password spraying). */
-  RATE_LIMIT_LOGIN_ADDRESS: positiveInt.default(50),
+  RATE_LIMIT_LOGIN_ADDRESS: positiveInt.default(20),
   /** true: a staff account without two-step login can only set it up. */
   STAFF_MFA_REQUIRED: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5000),

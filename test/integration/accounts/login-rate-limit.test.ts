@@ -1,30 +1,52 @@
-import { newCitizenData, TestService } from '../../support/test-service';
+import type * as TestServiceModule from '../../support/test-service';
+
+// This file sends far more failed logins from one address than the per-address limit allows: it
+// tests the per-login limit, so that one is set out of the way (login-address-limit.test.ts tests it).
+process.env.RATE_LIMIT_LOGIN_ADDRESS = '10000';
+const { newCitizenData, TestService } = require('../../support/test-service') as typeof TestServiceModule;
 
 const service = new TestService();
 beforeAll(() => service.start());
 afterAll(() => service.stop());
 
 const login = (login: string, password: string) => service.api('POST', '/api/v1/auth/login', { body: { login, password } });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('login failure limit', () => {
-  test('when one login failed 10 times within 15 minutes, then the 11th attempt gets 429 with Retry-After even with the right password', async () => {
+describe('login failure limit: a short growing delay, not a lock-out', () => {
+  test('when one login failed 10 times, then each further try must wait 1 s, 2 s … after the one before (429 with Retry-After), and the owner gets in after the wait', async () => {
     const citizen = await service.citizen();
     for (let i = 0; i < 10; i++) expect((await login(citizen.login, `zle-haslo-numer-${i}`)).status).toBe(401);
-    const res = await login(citizen.login, citizen.password);
-    expect(res.status).toBe(429);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 429, code: 'too_many_requests' });
-    const retryAfter = Number(res.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect((await login(citizen.login, 'zle-haslo-numer-10')).status).toBe(401);
+    const waitOne = await login(citizen.login, citizen.password);
+    expect(waitOne.status).toBe(429);
+    expect(waitOne.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(waitOne.body).toMatchObject({ status: 429, code: 'too_many_requests' });
+    expect(Number(waitOne.headers.get('retry-after'))).toBe(1);
+    await pause(1100);
+    expect((await login(citizen.login, 'zle-haslo-numer-11')).status).toBe(401);
+    const waitTwo = await login(citizen.login, citizen.password);
+    expect(waitTwo.status).toBe(429);
+    expect(Number(waitTwo.headers.get('retry-after'))).toBe(2);
+    await pause(2100);
+    expect((await login(citizen.login, citizen.password)).status).toBe(200);
   });
 
-  test('when 30 wrong passwords for one login arrive at once, then at most 10 are checked and the rest get 429', async () => {
+  test('when many tries failed, then the wait is at most 60 s', async () => {
+    const citizen = await service.citizen();
+    await service.ctx.rateLimits.loginFailures.set(citizen.login, 40, 15 * 60);
+    expect((await login(citizen.login, 'zle-haslo-numer-x')).status).toBe(401);
+    const res = await login(citizen.login, citizen.password);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(30);
+    expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+  });
+
+  test('when 30 wrong passwords for one login arrive at once, then 11 are checked (10 free, one past the delay) and the rest get 429', async () => {
     const citizen = await service.citizen();
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login(citizen.login, `zle-haslo-numer-${i}`)));
     const statuses = answers.map((a) => a.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(11);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(19);
     expect((await login(citizen.login, citizen.password)).status).toBe(429);
   });
 
@@ -34,21 +56,22 @@ describe('login failure limit', () => {
     for (let i = 0; i < 12; i++) expect((await login(data.login, data.password)).status).toBe(403);
   });
 
-  test('when the limit is reached in another letter case of the login, then the login is blocked all the same', async () => {
+  test('when the failures came in another letter case of the login, then they count all the same', async () => {
     const citizen = await service.citizen();
-    for (let i = 0; i < 10; i++) await login(i % 2 ? citizen.login.toUpperCase() : citizen.login, `zle-haslo-numer-${i}`);
+    for (let i = 0; i < 11; i++) await login(i % 2 ? citizen.login.toUpperCase() : citizen.login, `zle-haslo-numer-${i}`);
     expect((await login(citizen.login, citizen.password)).status).toBe(429);
   });
 
-  test('when another login is blocked, then this one still logs in', async () => {
+  test('when another login has to wait, then this one still logs in', async () => {
     const blocked = await service.citizen();
     const other = await service.citizen();
-    for (let i = 0; i < 10; i++) await login(blocked.login, `zle-haslo-numer-${i}`);
+    for (let i = 0; i < 11; i++) await login(blocked.login, `zle-haslo-numer-${i}`);
+    expect((await login(blocked.login, blocked.password)).status).toBe(429);
     expect((await login(other.login, other.password)).status).toBe(200);
   });
 
-  test('when an unknown login fails 10 times, then it is limited like a real one', async () => {
-    for (let i = 0; i < 10; i++) expect((await login('nikt.nie.istnieje', `zle-haslo-numer-${i}`)).status).toBe(401);
+  test('when an unknown login fails 11 times, then it is limited like a real one', async () => {
+    for (let i = 0; i < 11; i++) expect((await login('nikt.nie.istnieje', `zle-haslo-numer-${i}`)).status).toBe(401);
     expect((await login('nikt.nie.istnieje', 'zle-haslo-numer-x')).status).toBe(429);
   });
 
