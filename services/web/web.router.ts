@@ -60,7 +60,7 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(authPages(accounts, tokens, cookies));
   router.use(citizenPages(services));
   router.use(twoStepPages(accounts, cookies));
-  router.use(officePages({ actors: services.actors, officeSubmissions: services.officeSubmissions, opening: services.caseOpening, management: services.caseManagement, units: services.units, oneShot: deps.oneShot, reminders: services.reminders }));
+  router.use(officePages({ actors: services.actors, officeSubmissions: services.officeSubmissions, opening: services.caseOpening, management: services.caseManagement, units: services.units, oneShot: deps.oneShot, reminders: services.reminders, staffAdmin: services.staffAdmin, auditLog: services.auditLog }));
 
   router.use(pageNotFound);
   router.use(pageError(deps.production));

@@ -7,6 +7,8 @@ import { caseNumberParams } from '../../office/office.schemas';
 import type { OfficeSubmissionsService } from '../../office/office-submissions.service';
 import type { UnitsService } from '../../office/units.service';
 import type { ReminderService } from '../../reminders/reminder.service';
+import type { StaffAdminService } from '../../office/staff-admin.service';
+import type { AuditLogService } from '../../audit/audit-log.service';
 import { AppError } from '../../shared/app-error';
 import { requireLogin, sessionOf } from '../../http/session';
 import type { OneShotForms } from '../one-shot-forms';
@@ -20,6 +22,8 @@ export interface OfficeDeps {
   units: UnitsService;
   oneShot: OneShotForms;
   reminders: ReminderService;
+  staffAdmin: StaffAdminService;
+  auditLog: AuditLogService;
 }
 
 export const staff = requireLogin(['registrar', 'official', 'admin']);

@@ -172,6 +172,20 @@ describe('PATCH /api/v1/admin/units/:symbol', () => {
   });
 });
 
+describe('GET /api/v1/admin/audit by days', () => {
+  test('when from and to are given, then only entries of those days (office time zone) come; a day that does not exist or to before from is 400', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const all = await service.api('GET', `/api/v1/admin/audit?from=${today}&to=${today}&limit=100`, { token: office.admin.token });
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeGreaterThan(0);
+    expect((await service.api('GET', '/api/v1/admin/audit?from=2020-01-01&to=2020-01-02', { token: office.admin.token })).body.total).toBe(0);
+    for (const query of ['from=2026-02-31', 'to=wczoraj', 'from=2026-05-02&to=2026-05-01']) {
+      const res = await service.api('GET', `/api/v1/admin/audit?${query}`, { token: office.admin.token });
+      expect([query, res.status, res.body.code]).toEqual([query, 400, 'validation_failed']);
+    }
+  });
+});
+
 // Last: the race may leave office.admin demoted.
 describe('the last active admin', () => {
   test('when the last active admin would be disabled or demoted, then 409 last_admin; two admins removing each other at once leave one', async () => {
