@@ -57,7 +57,6 @@ export const meResponse = z
     role: z.enum(ROLES),
     status: z.enum(ACCOUNT_STATUSES),
     notifyByEmail: z.boolean(),
-    mfa: z.boolean().meta({ description: 'Two-step login switched on (staff)' }),
   })
   .meta({ id: 'Me' });
 

@@ -183,7 +183,7 @@ export class AccountService {
 
 function toMe(user: User): Me {
   const { id, login, email, firstName, lastName, role, status, notifyByEmail } = user;
-  return { id, login, email, firstName, lastName, role, status, notifyByEmail, mfa: user.mfaEnabledAt !== null };
+  return { id, login, email, firstName, lastName, role, status, notifyByEmail };
 }
 
 function loginTaken(): AppError {

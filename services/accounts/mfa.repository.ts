@@ -26,6 +26,12 @@ export async function lockMfaAccount(manager: EntityManager, userId: string): Pr
   return rows[0] ?? null;
 }
 
+/** True when the account has two-step login switched on. */
+export async function mfaEnabled(db: Db, userId: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM users WHERE id = $1 AND mfa_enabled_at IS NOT NULL`, [userId]);
+  return rows.length > 0;
+}
+
 /** Stores a new, not yet confirmed secret (replacing an unconfirmed one). */
 export async function storePendingMfaSecret(manager: EntityManager, userId: string, sealed: string): Promise<void> {
   await manager.query(`UPDATE users SET mfa_secret = $2, mfa_enabled_at = NULL, mfa_last_step = NULL WHERE id = $1`, [userId, sealed]);

@@ -11,6 +11,7 @@ import {
   insertMfaChallenge,
   lockLiveMfaChallenge,
   lockMfaAccount,
+  mfaEnabled,
   spendMfaChallenge,
   spendMfaStep,
   storePendingMfaSecret,
@@ -78,6 +79,11 @@ export class TwoStepService {
     await this.ctx.rateLimits.mfaFailures.delete(account.id);
     await audit(this.ctx.dataSource, { actor: account.login, action: 'login.succeeded', subject: account.id, ip, details: { role: account.role, mfa: true } });
     return this.ctx.tokens.issue(account.id, account.role, { tokenVersion: account.tokenVersion });
+  }
+
+  /** True when the account has two-step login switched on. */
+  async enabledFor(userId: string): Promise<boolean> {
+    return mfaEnabled(this.ctx.dataSource, userId);
   }
 
   /** Starts the set-up: a new secret, shown this once (stored sealed). 409 when two-step login is on already. */

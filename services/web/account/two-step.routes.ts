@@ -25,13 +25,13 @@ export function twoStepPages(accounts: AccountService, cookies: SessionCookies):
       notice: req.query.dwuetapowe !== undefined ? 'Logowanie dwuetapowe jest włączone.' : null,
       login: me.login,
       staff: isStaff(me.role),
-      mfa: me.mfa,
+      mfa: await accounts.twoStep.enabledFor(me.id),
     });
   });
 
   router.get(PAGES.twoStepSetup, staffDuringSetup, async (_req, res) => {
-    const me = await accounts.me(sessionOf(res).principal.userId);
-    sendPage(res, 'logowanie-dwuetapowe', { title: 'Logowanie dwuetapowe', mfa: me.mfa, required: sessionOf(res).principal.setupOnly });
+    const { principal } = sessionOf(res);
+    sendPage(res, 'logowanie-dwuetapowe', { title: 'Logowanie dwuetapowe', mfa: await accounts.twoStep.enabledFor(principal.userId), required: principal.setupOnly });
   });
 
   // A new secret each time: it is shown on this one answer only (a reload starts over, which is safe).

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createAdmin, serviceWithOffice, type Staff } from '../../support/office';
 import { newCitizenData, TestService } from '../../support/test-service';
+import { warsawDate } from '../../../services/shared/office-time';
 
 const service = new TestService();
 const office = serviceWithOffice(service);
@@ -174,7 +175,7 @@ describe('PATCH /api/v1/admin/units/:symbol', () => {
 
 describe('GET /api/v1/admin/audit by days', () => {
   test('when from and to are given, then only entries of those days (office time zone) come; a day that does not exist or to before from is 400', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = warsawDate(new Date().toISOString());
     const all = await service.api('GET', `/api/v1/admin/audit?from=${today}&to=${today}&limit=100`, { token: office.admin.token });
     expect(all.status).toBe(200);
     expect(all.body.total).toBeGreaterThan(0);

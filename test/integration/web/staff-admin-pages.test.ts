@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { serviceWithOffice } from '../../support/office';
+import { warsawDate } from '../../../services/shared/office-time';
 import { TestService } from '../../support/test-service';
 
 const service = new TestService();
@@ -94,7 +95,7 @@ describe('the audit log page /urzad/dziennik', () => {
     const html = await res.text();
     expect(html).toContain('Znaleziono wpisów: 1.');
     expect(html).toContain('login.failed');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = warsawDate(new Date().toISOString());
     expect(await (await page(`/urzad/dziennik?kto=${office.registrar.login}&dzialanie=login.failed&od=2020-01-01&do=2020-01-31`)).text()).toContain('Znaleziono wpisów: 0.');
     expect(await (await page(`/urzad/dziennik?kto=${office.registrar.login}&dzialanie=login.failed&od=${today}`)).text()).toContain('Znaleziono wpisów: 1.');
   });
