@@ -43,11 +43,16 @@ describe('login failure limit: a short growing delay, not a lock-out', () => {
 
   test('when 30 wrong passwords for one login arrive at once, then 11 are checked (10 free, one past the delay) and the rest get 429', async () => {
     const citizen = await service.citizen();
+    const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login(citizen.login, `zle-haslo-numer-${i}`)));
+    const seconds = Math.ceil((Date.now() - started) / 1000);
     const statuses = answers.map((a) => a.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(11);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(19);
-    expect((await login(citizen.login, citizen.password)).status).toBe(429);
+    const checked = statuses.filter((s) => s === 401).length;
+    // On a slow machine the 30 arrive over more than the first delay's second: one more may go per
+    // delay that ran out meanwhile (1 s, then 2 s, …), never more.
+    expect(checked).toBeGreaterThanOrEqual(11);
+    expect(checked).toBeLessThanOrEqual(11 + Math.floor(Math.log2(seconds + 1)));
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - checked);
   });
 
   test('when a pending account logs in with the right password, then that attempt is not counted as a failure', async () => {
