@@ -28,6 +28,13 @@ const LOGIN_NOTICES: Record<string, string> = {
 export function loginRoutes(accounts: AccountService, tokens: TokenService, cookies: SessionCookies): express.Router {
   const router = express.Router();
 
+  /** The session cookie of a finished login, and where the person goes on to. */
+  const startSession = async (res: Response, token: { accessToken: string; expiresIn: number }, next: string | null): Promise<string> => {
+    const principal = await tokens.verify(token.accessToken);
+    cookies.set(res, token.accessToken, token.expiresIn);
+    return principal === null ? PAGES.inbox : landingOf(principal, next);
+  };
+
   router.get(PAGES.login, (req, res) => {
     const session = res.locals.session ?? null;
     const next = safeNext(req.query.next);
@@ -42,11 +49,6 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
 
   router.post(PAGES.login, (req, res) => {
     const next = safeNext((req.body as Record<string, unknown>)?.next);
-    const startSession = async (token: { accessToken: string; expiresIn: number }): Promise<string> => {
-      const principal = await tokens.verify(token.accessToken);
-      cookies.set(res, token.accessToken, token.expiresIn);
-      return principal === null ? PAGES.inbox : landingOf(principal, next);
-    };
     return postForm(res, {
       form: WebForm.from(LOGIN_FIELDS, req.body),
       parse: (form) => form.parse(loginBody, { login: form.values.login ?? '', password: form.values.password ?? '' }),
@@ -58,7 +60,7 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
             codePage(res, new WebForm(CODE_FIELDS), result.mfaToken, next);
             return ANSWERED;
           }
-          return startSession(result);
+          return startSession(res, result, next);
         } catch (error) {
           // The password was right (it is checked first): the way on is the activation page, login filled in.
           if (error instanceof AppError && error.code === 'account_not_active') return `${PAGES.activation}?login=${encodeURIComponent(input.login)}&nieaktywne=1`;
@@ -78,7 +80,7 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
       parse: (form) => form.parse(mfaLoginBody, { mfaToken, code: form.values.code ?? '' }),
       act: async (input) => {
         try {
-          return await startSession(await accounts.twoStep.completeLogin(input.mfaToken, input.code, clientIp(req)));
+          return await startSession(res, await accounts.twoStep.completeLogin(input.mfaToken, input.code, clientIp(req)), next);
         } catch (error) {
           // The five minutes are over or the login was finished already: the first step again.
           if (error instanceof AppError && error.code === 'unauthorized') return `${PAGES.login}?kod-wygasl=1${next ? `&next=${encodeURIComponent(next)}` : ''}`;
@@ -87,12 +89,6 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
       },
       show: (form, status) => codePage(res, form, mfaToken, next, status),
     });
-
-    async function startSession(token: { accessToken: string; expiresIn: number }): Promise<string> {
-      const principal = await tokens.verify(token.accessToken);
-      cookies.set(res, token.accessToken, token.expiresIn);
-      return principal === null ? PAGES.inbox : landingOf(principal, next);
-    }
   });
 
   router.post(PAGES.logout, async (req, res) => {
