@@ -116,6 +116,10 @@ const envSchema = z.object({
   RATE_LIMIT_SUBMISSIONS: positiveInt.default(20),
   /** Password-reset codes asked for one login per hour. */
   RATE_LIMIT_PASSWORD_RESETS: positiveInt.default(5),
+  /** Failed logins per client address per 15 minutes, whatever the logins (password spraying). */
+  RATE_LIMIT_LOGIN_ADDRESS: positiveInt.default(20),
+  /** true: a staff account without two-step login can only set it up. */
+  STAFF_MFA_REQUIRED: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5000),
   DEADLINE_SCAN_CRON: z
     .string()
@@ -182,7 +186,10 @@ function buildConfig(env: Env) {
       receiptChecks: env.RATE_LIMIT_RECEIPT_CHECKS,
       submissions: env.RATE_LIMIT_SUBMISSIONS,
       passwordResets: env.RATE_LIMIT_PASSWORD_RESETS,
+      loginAddress: env.RATE_LIMIT_LOGIN_ADDRESS,
     },
+    /** Staff must set up two-step login before anything else. */
+    staffMfaRequired: env.STAFF_MFA_REQUIRED === 'true',
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     /** The keep-alive comment interval of GET /api/v1/events. */
     liveHeartbeatMs: env.LIVE_HEARTBEAT_MS,
@@ -289,6 +296,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     }
   }
   // Every problem at once, so that an operator fixes them in one go.
+  lines.push(...weakSecretProblems(values, lines));
   lines.push(...productionProblems(values, lines));
   if (lines.length || !result.success) throw new ConfigError(lines);
   return deepFreeze(buildConfig(result.data));
@@ -325,6 +333,29 @@ function productionProblems(values: Record<string, string>, reported: string[]):
 function samePem(a: string, b: string): boolean {
   const bare = (pem: string) => pem.replace(/\\n/g, '\n').replace(/\s+/g, '');
   return bare(a) === bare(b);
+}
+
+/** Fewer different characters than this is no secret, however long (32 × "a"). */
+const MIN_DISTINCT_SECRET_CHARACTERS = 10;
+
+/**
+ * In every environment: a secret of too little variety, and `JWT_SECRET` equal to
+ * `ACCESS_KEY_PEPPER` (one leak would then give away both tokens and access-key hashes).
+ */
+function weakSecretProblems(values: Record<string, string>, reported: string[]): string[] {
+  const named = new Set(reported.map((line) => line.split(':')[0]));
+  const problems: string[] = [];
+  for (const name of SECRETS) {
+    const value = values[name];
+    if (value === undefined || named.has(name)) continue;
+    if (new Set(value).size < MIN_DISTINCT_SECRET_CHARACTERS) {
+      problems.push(`${name}: too little variety (fewer than ${MIN_DISTINCT_SECRET_CHARACTERS} different characters); generate one (openssl rand -base64 48)`);
+    }
+  }
+  if (values.JWT_SECRET !== undefined && values.JWT_SECRET === values.ACCESS_KEY_PEPPER) {
+    problems.push('ACCESS_KEY_PEPPER: must differ from JWT_SECRET; generate one of its own (openssl rand -base64 48)');
+  }
+  return problems;
 }
 
 function deepFreeze<T>(value: T): T {

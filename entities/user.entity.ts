@@ -58,6 +58,18 @@ export class User {
   @Column({ name: 'token_version', type: 'int', default: 0 })
   tokenVersion!: number;
 
+  /** The TOTP secret of two-step login, AES-256-GCM encrypted (services/auth/mfa-secret-box.ts); set up but not yet confirmed while `mfaEnabledAt` is null. */
+  @Column({ name: 'mfa_secret', type: 'text', nullable: true, select: false })
+  mfaSecret!: string | null;
+
+  /** When two-step login was confirmed; from then on the login needs a code. */
+  @Column({ name: 'mfa_enabled_at', type: 'timestamptz', nullable: true })
+  mfaEnabledAt!: Date | null;
+
+  /** The last TOTP time step a code was accepted for: a code (and any older one) works once. */
+  @Column({ name: 'mfa_last_step', type: 'bigint', nullable: true, select: false })
+  mfaLastStep!: string | null;
+
   @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
   activatedAt!: Date | null;
 

@@ -24,6 +24,7 @@ import { CaseDocumentsService } from './correspondence/case-documents.service';
 import { ReceiptService } from './receipts/receipt.service';
 import { ReceiptSigner } from './receipts/receipt-signer';
 import { SubmissionReadingService } from './submissions/submission-reading.service';
+import { StaffAdminService } from './office/staff-admin.service';
 
 /** Every domain service, built once per process and shared by the API, the pages and the workers. */
 export interface DomainServices {
@@ -61,6 +62,8 @@ export interface DomainServices {
   passwordReset: PasswordResetService;
   /** A person's own account: password, address, their data, erasure. */
   ownAccount: OwnAccountService;
+  /** Staff accounts as admins run them: list, disable, role, unit, e-mail, second-factor reset. */
+  staffAdmin: StaffAdminService;
 }
 
 /** Builds the domain services on a process's connections. */
@@ -91,5 +94,6 @@ export function createDomainServices(c: Connections): DomainServices {
     receipts: new ReceiptService(c.dataSource, new ReceiptSigner(c.config.receiptSigningKey), c.rateLimits, c.config.publicUrl),
     passwordReset: new PasswordResetService(c),
     ownAccount: new OwnAccountService(c),
+    staffAdmin: new StaffAdminService(c.dataSource, c.tokens.standing),
   };
 }

@@ -5,6 +5,8 @@ import type { Connections } from '../shared/connections';
 import { AppError } from '../shared/app-error';
 import { uniqueViolation } from '../shared/database';
 import { consumeOrThrow } from '../shared/rate-limits';
+import { LoginThrottle } from './login-throttle';
+import { TwoStepService, type LoginResult } from './two-step.service';
 import { sameDigest } from '../shared/secrets';
 import { TERMS_VERSION } from '../shared/terms-version';
 import type { Me, RegisterInput } from './account.schemas';
@@ -31,11 +33,20 @@ export const PENDING_REGISTRATION_HOURS = 24;
 
 const INVALID_CODE = new AppError(400, 'invalid_code', 'Niepoprawny kod', 'Kod aktywacyjny jest niepoprawny, wygasł lub został już użyty. Możesz poprosić o nowy kod.');
 const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'Niepoprawne dane logowania', 'Login lub hasło są niepoprawne.');
+const DISABLED = new AppError(403, 'account_disabled', 'Konto wyłączone', 'To konto zostało wyłączone. Jeśli to pomyłka, skontaktuj się z administratorem urzędu.');
 const NOT_ACTIVE = new AppError(403, 'account_not_active', 'Konto nieaktywne', 'Konto nie zostało jeszcze aktywowane. Wpisz kod aktywacyjny z wiadomości e-mail.');
 
 /** Citizen accounts: registration, activation, login, logout and the caller's own data. */
 export class AccountService {
-  constructor(private readonly ctx: Connections) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(
+    private readonly ctx: Connections,
+    /** The second step of a staff login. */
+    readonly twoStep: TwoStepService = new TwoStepService(ctx),
+  ) {
+    this.throttle = new LoginThrottle(ctx.rateLimits);
+  }
 
   /**
    * Registers a citizen and e-mails an activation code. An address that already has an account
@@ -134,13 +145,15 @@ export class AccountService {
     });
   }
 
-  /** Logs in with login and password; unknown login and wrong password answer alike. */
-  async login(login: string, password: string, ip: string): Promise<{ accessToken: string; expiresIn: number }> {
-    const limiter = this.ctx.rateLimits.loginFailures;
+  /**
+   * Logs in with login and password; unknown login and wrong password answer alike. With
+   * two-step login on, the answer is the token for the second step instead of the tokens.
+   */
+  async login(login: string, password: string, ip: string): Promise<LoginResult> {
     // Every attempt is charged before the password is checked and refunded when it was right:
     // checking first and charging after would let parallel guesses all pass an uncounted limit.
     try {
-      await consumeOrThrow(limiter, login);
+      await this.throttle.charge(login, ip);
     } catch (error) {
       // Refused unchecked, and still an attempt the audit log must show.
       await audit(this.ctx.dataSource, { actor: login, action: 'login.throttled', ip });
@@ -153,13 +166,12 @@ export class AccountService {
       throw INVALID_CREDENTIALS;
     }
     if (user.status !== 'active') {
-      await limiter.reward(login, 1);
+      await this.throttle.refund(login, ip);
       await audit(this.ctx.dataSource, { actor: login, action: 'login.refused', subject: user.id, ip, details: { status: user.status } });
-      throw NOT_ACTIVE;
+      throw user.status === 'disabled' ? DISABLED : NOT_ACTIVE;
     }
-    await limiter.delete(login);
-    await audit(this.ctx.dataSource, { actor: login, action: 'login.succeeded', subject: user.id, ip, details: { role: user.role } });
-    return this.ctx.tokens.issue(user.id, user.role, { tokenVersion: user.tokenVersion });
+    await this.throttle.succeeded(login, ip);
+    return this.twoStep.afterPassword(user, ip);
   }
 
   /** Ends the session of this token (it and its renewals stop working at once) and records it in the audit log. */

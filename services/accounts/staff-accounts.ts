@@ -16,6 +16,11 @@ export interface NewStaffAccount {
   unitId?: string | null;
 }
 
+/** Staff need no personal address; a unique placeholder under `.invalid` keeps the e-mail index honest. */
+export function placeholderEmail(login: string): string {
+  return `${login}@staff.invalid`;
+}
+
 /** Creates an active staff account (no activation e-mail: the admin hands over the login). */
 export async function createStaffAccount(manager: EntityManager, input: NewStaffAccount): Promise<{ id: string; login: string; role: Role }> {
   const login = input.login.trim().toLowerCase();
@@ -24,8 +29,7 @@ export async function createStaffAccount(manager: EntityManager, input: NewStaff
   }
   const problem = passwordProblem(input.password, login);
   if (problem) throw AppError.validation([{ field: 'password', message: problem }]);
-  // Staff need no personal address here; a unique placeholder keeps the e-mail index honest.
-  const email = input.email ?? `${login}@staff.invalid`;
+  const email = input.email ?? placeholderEmail(login);
   try {
     const id = await insertStaffUser(manager, {
       login,

@@ -42,6 +42,8 @@ export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema 
   body?: B;
   query?: Q;
   params?: P;
+  /** Open to a staff member who must still set up two-step login (`STAFF_MFA_REQUIRED`). */
+  duringMfaSetup?: boolean;
   /** Request body limit (default 1 MiB). */
   bodyLimit?: string;
   /** `contentType`: a success that is not JSON (a file: its schema is a binary string). */
@@ -81,7 +83,7 @@ export class ApiRouter {
     const parseJson = express.json({ limit: spec.bodyLimit ?? DEFAULT_LIMIT, type: () => true, strict: true });
     const bodySchema = takesBody(spec) ? (spec.body ?? NO_BODY) : undefined;
     const handlers = [
-      ...(spec.roles ? [this.authenticator.require(spec.roles)] : []),
+      ...(spec.roles ? [this.authenticator.require(spec.roles, { duringMfaSetup: spec.duringMfaSetup })] : []),
       ...(bodySchema ? [parseJson] : []),
       async (req: Request, res: Response, next: NextFunction) => {
         try {

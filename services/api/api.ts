@@ -19,6 +19,8 @@ import { reminderRoutes } from './routes/reminders.routes';
 import { correspondenceRoutes } from './routes/correspondence.routes';
 import { letterRoutes } from './routes/letters.routes';
 import { receiptRoutes } from './routes/receipts.routes';
+import { staffAdminRoutes } from './routes/staff-admin.routes';
+import { twoStepRoutes } from './routes/two-step.routes';
 
 /** Where the JSON API is mounted; its OpenAPI document is `${API_PREFIX}/openapi.json`. */
 export const API_PREFIX = '/api/v1';
@@ -49,6 +51,8 @@ export function apiRouter({ services, authenticator, publicUrl, live }: ApiDeps)
   correspondenceRoutes(api, services.actors, services);
   letterRoutes(api, services.actors, services.submissionReading);
   receiptRoutes(api, services.receipts);
+  staffAdminRoutes(api, services.actors, services.staffAdmin, services.units);
+  twoStepRoutes(api, services.accounts.twoStep);
 
   const openApi = buildOpenApiDocument(api.openApiPaths(API_PREFIX), publicUrl);
   api.router.get('/openapi.json', (_req, res) => {

@@ -8,7 +8,9 @@ export function buildOpenApiDocument(paths: ZodOpenApiPathsObject, serverUrl: st
       title: 'Stan załatwianych spraw — API',
       version: '1.0.0',
       description:
-        'Case status service of a municipal office. Errors are application/problem+json with a stable `code`.',
+        'Case status service of a municipal office. Errors are application/problem+json with a stable `code`. ' +
+        'Staff with two-step login get `{ mfaRequired, mfaToken }` from POST /auth/login and finish with POST /auth/login/mfa; ' +
+        'with STAFF_MFA_REQUIRED=true a staff member without it can only set it up (every other call: 403 `mfa_setup_required`).',
     },
     servers: [{ url: serverUrl }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

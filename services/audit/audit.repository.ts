@@ -1,5 +1,6 @@
 import { AuditEntry } from '../../entities/audit-entry.entity';
 import type { Db } from '../shared/database';
+import { OFFICE_TIME_ZONE } from '../shared/office-time';
 
 /** A new audit entry: never a password, token, key or code in `details`. */
 export type NewAuditEntry = Pick<AuditEntry, 'actor' | 'action'> & Partial<Pick<AuditEntry, 'subject' | 'ip' | 'details'>>;
@@ -11,6 +12,9 @@ export type AuditEntryView = Pick<AuditEntry, 'at' | 'actor' | 'action' | 'subje
 export interface AuditFilter {
   actor?: string;
   action?: string;
+  /** Calendar days (`YYYY-MM-DD`) in the office's time zone, both inclusive. */
+  from?: string;
+  to?: string;
   limit: number;
   offset: number;
 }
@@ -32,6 +36,8 @@ export async function listAuditEntries(db: Db, filter: AuditFilter): Promise<{ e
   const where: string[] = [];
   if (filter.actor) where.push(`actor = $${params.push(filter.actor)}`);
   if (filter.action) where.push(`action = $${params.push(filter.action)}`);
+  if (filter.from) where.push(`at >= ($${params.push(filter.from)}::date)::timestamp AT TIME ZONE '${OFFICE_TIME_ZONE}'`);
+  if (filter.to) where.push(`at < ($${params.push(filter.to)}::date + 1)::timestamp AT TIME ZONE '${OFFICE_TIME_ZONE}'`);
   const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const limit = params.push(filter.limit);
   const offset = params.push(filter.offset);

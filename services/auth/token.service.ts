@@ -17,6 +17,11 @@ export interface Principal {
   sessionStartedAt: number;
   /** The account's token version when the token was issued. */
   tokenVersion: number;
+  /**
+   * A staff member who must set up two-step login first (`STAFF_MFA_REQUIRED`): the token opens
+   * only the set-up calls. Set at login, kept by renewals.
+   */
+  setupOnly: boolean;
 }
 
 /** Tokens may be a minute ahead of this machine's clock (other gateways), no more. */
@@ -53,13 +58,14 @@ export class TokenService {
   issue(
     userId: string,
     role: Role,
-    options: { tokenVersion?: number; session?: { id: string; startedAt: number } } = {},
+    options: { tokenVersion?: number; session?: { id: string; startedAt: number }; setupOnly?: boolean } = {},
   ): { accessToken: string; expiresIn: number } {
     const now = Math.floor(Date.now() / 1000);
     const session = options.session ?? { id: randomUUID(), startedAt: now };
     const expiresIn = Math.min(this.settings.ttlSeconds, session.startedAt + this.settings.sessionMaxSeconds - now);
     if (expiresIn <= 0) throw new Error('the session has reached its absolute end; log in again');
-    const accessToken = jwt.sign({ role, sid: session.id, auth_time: session.startedAt, ver: options.tokenVersion ?? 0 }, this.key, {
+    const claims = { role, sid: session.id, auth_time: session.startedAt, ver: options.tokenVersion ?? 0, ...(options.setupOnly ? { mfa_setup: true } : {}) };
+    const accessToken = jwt.sign(claims, this.key, {
       algorithm: this.settings.algorithm,
       subject: userId,
       issuer: this.settings.issuer,
@@ -76,6 +82,7 @@ export class TokenService {
     if (left <= 0) return null;
     return this.issue(principal.userId, principal.role, {
       tokenVersion: principal.tokenVersion,
+      setupOnly: principal.setupOnly,
       session: { id: principal.sessionId, startedAt: principal.sessionStartedAt },
     });
   }
@@ -119,7 +126,8 @@ export class TokenService {
     const now = Math.floor(Date.now() / 1000);
     if (iat > now + CLOCK_SKEW_SECONDS || exp - iat > this.settings.ttlSeconds) return null;
     if (exp > (startedAt as number) + this.settings.sessionMaxSeconds + CLOCK_SKEW_SECONDS) return null;
-    return { userId: sub, role, tokenId: jti, expiresAt: exp, sessionId: sid, sessionStartedAt: startedAt as number, tokenVersion: ver as number };
+    const setupOnly = claims.mfa_setup === true;
+    return { userId: sub, role, tokenId: jti, expiresAt: exp, sessionId: sid, sessionStartedAt: startedAt as number, tokenVersion: ver as number, setupOnly };
   }
 }
 

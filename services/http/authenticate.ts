@@ -6,16 +6,26 @@ import { AppError } from '../shared/app-error';
 /** The web pages' session cookie: it holds the access token (httpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'sesja';
 
+/** What every other call answers a staff member who must set up two-step login first. */
+export const MFA_SETUP_REQUIRED = new AppError(
+  403,
+  'mfa_setup_required',
+  'Wymagane logowanie dwuetapowe',
+  'Najpierw włącz logowanie dwuetapowe (POST /api/v1/me/mfa, potem /api/v1/me/mfa/confirm); dopiero wtedy pozostałe funkcje będą dostępne.',
+);
+
 /** Express middleware that admits callers with a valid access token of the given roles. */
 export class Authenticator {
   constructor(private readonly tokens: TokenService) {}
 
-  require(roles: readonly Role[], options: { sessionCookie?: boolean } = {}): RequestHandler {
+  /** `duringMfaSetup`: the route is one of the few a staff member who must set up two-step login may call. */
+  require(roles: readonly Role[], options: { sessionCookie?: boolean; duringMfaSetup?: boolean } = {}): RequestHandler {
     return (req: Request, res: Response, next: NextFunction) => {
       this.principalOf(req, options.sessionCookie)
         .then((principal) => {
           if (!principal) throw AppError.unauthorized();
           if (!roles.includes(principal.role)) throw AppError.forbidden();
+          if (principal.setupOnly && !options.duringMfaSetup) throw MFA_SETUP_REQUIRED;
           res.locals.principal = principal;
           next();
         })

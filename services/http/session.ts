@@ -93,9 +93,10 @@ export function sessionOf(res: Response): WebSession {
 
 /**
  * Lets through people logged in with one of `roles`; others go to /logowanie and come back
- * afterwards. A logged-in person of another role gets 403.
+ * afterwards. A logged-in person of another role gets 403; one who must set up two-step login
+ * first goes to its set-up page (unless this page is part of it).
  */
-export function requireLogin(roles: readonly Role[]): RequestHandler {
+export function requireLogin(roles: readonly Role[], options: { duringMfaSetup?: boolean } = {}): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const session = res.locals.session;
     if (!session) {
@@ -105,6 +106,11 @@ export function requireLogin(roles: readonly Role[]): RequestHandler {
     }
     if (!roles.includes(session.principal.role)) {
       next(AppError.forbidden(forWhom(roles)));
+      return;
+    }
+    // A staff member who must set up two-step login first (STAFF_MFA_REQUIRED) sees only that page.
+    if (session.principal.setupOnly && !options.duringMfaSetup) {
+      res.redirect(303, PAGES.twoStepSetup);
       return;
     }
     next();

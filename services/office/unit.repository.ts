@@ -23,3 +23,21 @@ export function listUnits(db: Db): Promise<UnitView[]> {
 export function findUnitBySymbol(db: Db, symbol: string): Promise<Pick<Unit, 'id' | 'symbol'> | null> {
   return db.getRepository(Unit).findOne({ where: { symbol }, select: { id: true, symbol: true } });
 }
+
+/** Changes a unit's name, phone or e-mail (null clears the last two); returns it, or null when there is no such unit. */
+export async function updateUnit(manager: EntityManager, symbol: string, changes: Partial<Pick<Unit, 'name' | 'phone' | 'email'>>): Promise<UnitView | null> {
+  const sets: string[] = [];
+  const params: unknown[] = [symbol];
+  for (const column of ['name', 'phone', 'email'] as const) {
+    if (changes[column] !== undefined) sets.push(`${column} = $${params.push(changes[column])}`);
+  }
+  const rows: UnitView[] = await manager.query(
+    sets.length
+      ? `UPDATE units SET ${sets.join(', ')} WHERE symbol = $1 RETURNING id, symbol, name, phone, email`
+      : `SELECT id, symbol, name, phone, email FROM units WHERE symbol = $1`,
+    params,
+  );
+  // An UPDATE answers [rows, count] through TypeORM, a SELECT the rows.
+  const found = sets.length ? (rows as unknown as [UnitView[], number])[0] : rows;
+  return found[0] ?? null;
+}

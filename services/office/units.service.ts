@@ -6,7 +6,8 @@ import type { Actor } from '../audit/actor';
 import { AppError } from '../shared/app-error';
 import { uniqueViolation } from '../shared/database';
 import type { CreateStaffInput, CreateUnitInput } from './office.schemas';
-import { findUnitBySymbol, insertUnit, listUnits, type UnitView } from './unit.repository';
+import type { UpdateUnitInput } from './staff-admin.schemas';
+import { findUnitBySymbol, insertUnit, listUnits, updateUnit, type UnitView } from './unit.repository';
 
 /** Organisational units and staff accounts, run by admins. */
 export class UnitsService {
@@ -24,6 +25,16 @@ export class UnitsService {
       if (uniqueViolation(error) === 'units_symbol_key') throw AppError.conflict('unit_exists', `Komórka ${input.symbol} już istnieje.`);
       throw error;
     }
+  }
+
+  /** Changes a unit's name, phone or e-mail; 404 for an unknown symbol. */
+  async updateUnit(actor: Actor, symbol: string, input: UpdateUnitInput): Promise<UnitView> {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await updateUnit(manager, symbol, input);
+      if (!unit) throw AppError.notFound(`Nie ma komórki ${symbol}.`);
+      await audit(manager, { actor: actor.login, action: 'unit.updated', subject: symbol, ip: actor.ip, details: { ...input } });
+      return unit;
+    });
   }
 
   /** Every unit, by symbol. */

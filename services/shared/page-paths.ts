@@ -30,6 +30,11 @@ export const PAGES = {
   passwordReset: '/nie-pamietam-hasla',
   passwordResetConfirm: '/nie-pamietam-hasla/nowe-haslo',
   myAccount: '/moje-konto',
+  loginCode: '/logowanie/kod',
+  twoStepSetup: '/moje-konto/logowanie-dwuetapowe',
+  staffList: '/urzad/pracownicy',
+  units: '/urzad/komorki',
+  auditLog: '/urzad/dziennik',
 } as const;
 
 /** One message of the contact inbox. */
@@ -60,4 +65,14 @@ export function myLetterPath(id: string): string {
 /** The office's page of one incoming letter (a submission or a reply) with its files. */
 export function officeLetterPath(id: string): string {
   return `${PAGES.officeLetters}/${encodeURIComponent(id)}/tresc`;
+}
+
+/** The admin's page of one staff account. */
+export function staffPath(id: string): string {
+  return `${PAGES.staffList}/${id}`;
+}
+
+/** The admin's page of one unit. */
+export function unitPath(symbol: string): string {
+  return `${PAGES.units}/${encodeURIComponent(symbol)}`;
 }

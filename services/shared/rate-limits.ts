@@ -24,6 +24,12 @@ export class RateLimits {
   readonly passwordResets: RateLimiterRedis;
   /** Address-change codes per account per hour: each e-mails a stranger's address. */
   readonly emailChanges: RateLimiterRedis;
+  /** Failed logins per client address (password spraying across many logins). */
+  readonly loginAddress: RateLimiterRedis;
+  /** One slot per login: held for the growing delay after each failure past the free allowance. */
+  readonly loginDelay: RateLimiterRedis;
+  /** Wrong second-step codes per account. */
+  readonly mfaFailures: RateLimiterRedis;
 
   constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
@@ -44,8 +50,15 @@ export class RateLimits {
     this.submissions = make('submission', limits.submissions, 60 * 60);
     this.passwordResets = make('password-reset', limits.passwordResets, 60 * 60);
     this.emailChanges = make('email-change', 5, 60 * 60);
+    this.loginAddress = make('login-address', limits.loginAddress, 15 * 60);
+    // Its duration is set per use (customDuration): the delay that attempt earned.
+    this.loginDelay = make('login-delay', 1, 1);
+    this.mfaFailures = make('mfa', MFA_CODE_FAILURES, 15 * 60);
   }
 }
+
+/** Wrong second-step codes an account may send per 15 minutes; the next one is 429. */
+export const MFA_CODE_FAILURES = 5;
 
 /** Consumes one point; throws 429 when that goes over the limit. */
 export async function consumeOrThrow(limiter: RateLimiterRedis, key: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { config } from '../../config/config';
 
 /**
@@ -57,4 +57,33 @@ export function normaliseCrockford(input: string): string {
     .replace(/[\s-]+/g, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
+}
+
+/**
+ * The key that encrypts two-step login secrets, derived from `ACCESS_KEY_PEPPER` with HKDF.
+ * Why the pepper: it lives outside the database (environment or a secrets file), so a stolen
+ * database or backup does not give anyone the TOTP secrets, which, unlike passwords, cannot be
+ * hashed (the server must compute codes from them). Why HKDF and not the pepper itself: a key of
+ * its own for this one purpose, so the same secret never serves two algorithms (HMAC of access
+ * keys and AES-GCM here).
+ */
+function secretBoxKey(): Buffer {
+  return Buffer.from(hkdfSync('sha256', config().accessKeyPepper, Buffer.alloc(0), 'case-status:mfa-secret:v1', 32));
+}
+
+/** Encrypts a small secret with AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). */
+export function sealSecret(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', secretBoxKey(), iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+}
+
+/** Decrypts what `sealSecret` made; throws when it was altered or sealed with another key. */
+export function openSecret(sealed: string): string {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
+  const decipher = createDecipheriv('aes-256-gcm', secretBoxKey(), Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }

@@ -60,6 +60,9 @@ const NAV: Record<'anonymous' | Role, Array<{ href: string; label: string }>> = 
   admin: [
     { href: PAGES.office, label: 'Pulpit' },
     { href: PAGES.officeCases, label: 'Sprawy' },
+    { href: PAGES.staffList, label: 'Pracownicy' },
+    { href: PAGES.units, label: 'Komórki' },
+    { href: PAGES.auditLog, label: 'Dziennik zdarzeń' },
     { href: PAGES.queueDashboard, label: 'Kolejki zadań' },
   ],
 };

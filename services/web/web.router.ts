@@ -17,12 +17,13 @@ import type { OneShotForms } from './one-shot-forms';
 import { pageError, pageNotFound, refuseNulInAddress } from './page-errors';
 import { receiptCheckRoutes } from './receipt-check.routes';
 import { webInfoRoutes } from './web-info.routes';
+import { twoStepPages, twoStepSection } from './account/two-step.routes';
 import type { PageUser } from './web-render';
 
 const FORM_LIMIT = '1mb';
 
 /** What other parts of the service add to /moje-konto, in order (e.g. the staff's two-step login). */
-const ACCOUNT_SECTIONS: AccountSectionProvider[] = [];
+const accountSections = (accounts: AccountService): AccountSectionProvider[] => [twoStepSection(accounts)];
 
 /**
  * The server-rendered Polish pages of the service: plain HTML forms, no scripts. They call the
@@ -65,7 +66,8 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(receiptCheckRoutes(services.receipts));
   router.use(authPages(accounts, services.passwordReset, tokens, cookies));
   router.use(citizenPages(services));
-  router.use(accountPages(services, tokens, cookies, ACCOUNT_SECTIONS));
+  router.use(accountPages(services, tokens, cookies, accountSections(accounts)));
+  router.use(twoStepPages(accounts, cookies));
   router.use(
     officePages({
       actors: services.actors,
@@ -79,6 +81,8 @@ export function webRouter(deps: WebDeps): express.Router {
       letters: services.letters,
       documents: services.documents,
       submissionReading: services.submissionReading,
+      staffAdmin: services.staffAdmin,
+      auditLog: services.auditLog,
     }),
   );
 

@@ -9,6 +9,7 @@ import {
   tokenResponse,
   updateMeBody,
 } from '../../accounts/account.schemas';
+import { loginAnswer, mfaRequiredResponse } from '../../accounts/two-step.schemas';
 import type { AccountService } from '../../accounts/account.service';
 import type { ApiRouter } from '../api-router';
 import { authProblems, problemSchema, problems } from '../../http/problem.schema';
@@ -69,16 +70,13 @@ export function accountRoutes(api: ApiRouter, accounts: AccountService): void {
       tags,
       body: loginBody,
       responses: {
-        200: { description: 'Token dostępu', schema: tokenResponse },
+        200: { description: 'Token dostępu albo (logowanie dwuetapowe) mfaToken do drugiego kroku', schema: z.union([tokenResponse, mfaRequiredResponse]) },
         ...problems.badRequest,
         401: { description: 'invalid_credentials', schema: problemSchema },
-        403: { description: 'account_not_active', schema: problemSchema },
+        403: { description: 'account_not_active, account_disabled', schema: problemSchema },
         ...problems.tooMany,
       },
-      handler: async ({ body, req }) => {
-        const token = await accounts.login(body.login, body.password, req.ip ?? 'unknown');
-        return { status: 200, body: { accessToken: token.accessToken, tokenType: 'Bearer', expiresIn: token.expiresIn } };
-      },
+      handler: async ({ body, req }) => ({ status: 200, body: loginAnswer(await accounts.login(body.login, body.password, req.ip ?? 'unknown')) }),
     })
     .route({
       method: 'post',
@@ -86,6 +84,7 @@ export function accountRoutes(api: ApiRouter, accounts: AccountService): void {
       summary: 'Wyloguj się: ten token przestaje działać',
       tags,
       roles: CITIZEN_AND_STAFF,
+      duringMfaSetup: true,
       responses: { 204: { description: 'Wylogowano' }, ...problems.unauthorized },
       handler: async ({ principal, req }) => {
         await accounts.logout(principal, req.ip ?? 'unknown');
@@ -98,6 +97,7 @@ export function accountRoutes(api: ApiRouter, accounts: AccountService): void {
       summary: 'Moje konto',
       tags,
       roles: CITIZEN_AND_STAFF,
+      duringMfaSetup: true,
       responses: { 200: { description: 'Konto', schema: meResponse }, ...authProblems },
       handler: async ({ principal }) => ({ status: 200, body: await accounts.me(principal.userId) }),
     })

@@ -38,6 +38,7 @@ const NOTICES: Record<string, string> = {
   'haslo-zmienione': 'Hasło zostało zmienione. Na innych urządzeniach trzeba zalogować się ponownie, już nowym hasłem.',
   'kod-wyslany': 'Jeśli ten adres może zostać użyty, wysłaliśmy na niego kod potwierdzenia adresu. Wpisz go poniżej. Dotychczasowy adres dostał powiadomienie o zmianie.',
   'adres-zmieniony': 'Adres e-mail został zmieniony.',
+  dwuetapowe: 'Logowanie dwuetapowe jest włączone.',
 };
 
 /** The forms of the page, as typed (after a refusal) or empty. */

@@ -1,12 +1,12 @@
 import express, { type Response } from 'express';
 import { loginBody } from '../../accounts/account.schemas';
 import type { AccountService } from '../../accounts/account.service';
-import type { TokenService } from '../../auth/token.service';
-import type { Role } from '../../../entities/user.entity';
+import type { Principal, TokenService } from '../../auth/token.service';
+import { mfaLoginBody } from '../../accounts/two-step.schemas';
 import { AppError } from '../../shared/app-error';
 import { PAGES } from '../../shared/page-paths';
 import { isStaff, nextFits, safeNext, type SessionCookies } from '../../http/session';
-import { postForm, sendFormPage } from '../form-page';
+import { ANSWERED, postForm, sendFormPage } from '../form-page';
 import { WebForm, type FieldSpec } from '../web-forms';
 import { clientIp } from './client-ip';
 
@@ -15,7 +15,11 @@ const LOGIN_FIELDS: FieldSpec[] = [
   { name: 'password', label: 'Hasło', required: 'Wpisz hasło.' },
 ];
 
+const CODE_FIELDS: FieldSpec[] = [{ name: 'code', label: 'Kod z aplikacji', required: 'Wpisz kod z aplikacji.' }];
+
 const LOGIN_NOTICES: Record<string, string> = {
+  'kod-wygasl': 'Czas na wpisanie kodu minął. Zaloguj się jeszcze raz.',
+  'dwuetapowe-wlaczone': 'Logowanie dwuetapowe jest włączone. Zaloguj się ponownie — po haśle wpiszesz kod z aplikacji.',
   aktywowano: 'Konto zostało aktywowane, a skrzynka kontaktowa jest gotowa. Zaloguj się.',
   wylogowano: 'Wylogowano. Do zobaczenia!',
   'haslo-zmienione': 'Hasło zostało zmienione. Zaloguj się nowym hasłem.',
@@ -26,11 +30,18 @@ const LOGIN_NOTICES: Record<string, string> = {
 export function loginRoutes(accounts: AccountService, tokens: TokenService, cookies: SessionCookies): express.Router {
   const router = express.Router();
 
+  /** The session cookie of a finished login, and where the person goes on to. */
+  const startSession = async (res: Response, token: { accessToken: string; expiresIn: number }, next: string | null): Promise<string> => {
+    const principal = await tokens.verify(token.accessToken);
+    cookies.set(res, token.accessToken, token.expiresIn);
+    return principal === null ? PAGES.inbox : landingOf(principal, next);
+  };
+
   router.get(PAGES.login, (req, res) => {
     const session = res.locals.session ?? null;
     const next = safeNext(req.query.next);
     if (session) {
-      res.redirect(303, landingOf(session.principal.role, next));
+      res.redirect(303, landingOf(session.principal, next));
       return;
     }
     const noticeKey = Object.keys(LOGIN_NOTICES).find((k) => req.query[k] !== undefined);
@@ -45,10 +56,13 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
       parse: (form) => form.parse(loginBody, { login: form.values.login ?? '', password: form.values.password ?? '' }),
       act: async (input) => {
         try {
-          const token = await accounts.login(input.login, input.password, clientIp(req));
-          const principal = await tokens.verify(token.accessToken);
-          cookies.set(res, token.accessToken, token.expiresIn);
-          return principal === null ? PAGES.inbox : landingOf(principal.role, next);
+          const result = await accounts.login(input.login, input.password, clientIp(req));
+          if ('mfaRequired' in result) {
+            // The second step's page, answered here: its token rides in the form, never in an address.
+            codePage(res, new WebForm(CODE_FIELDS), result.mfaToken, next);
+            return ANSWERED;
+          }
+          return startSession(res, result, next);
         } catch (error) {
           // The password was right (it is checked first): the way on is the activation page, login filled in.
           if (error instanceof AppError && error.code === 'account_not_active') return `${PAGES.activation}?login=${encodeURIComponent(input.login)}&nieaktywne=1`;
@@ -56,6 +70,26 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
         }
       },
       show: (form, status) => loginPage(res, form, next, null, status),
+    });
+  });
+
+  router.post(PAGES.loginCode, (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const next = safeNext(body.next);
+    const mfaToken = typeof body.mfaToken === 'string' ? body.mfaToken : '';
+    return postForm(res, {
+      form: WebForm.from(CODE_FIELDS, req.body),
+      parse: (form) => form.parse(mfaLoginBody, { mfaToken, code: form.values.code ?? '' }),
+      act: async (input) => {
+        try {
+          return await startSession(res, await accounts.twoStep.completeLogin(input.mfaToken, input.code, clientIp(req)), next);
+        } catch (error) {
+          // The five minutes are over or the login was finished already: the first step again.
+          if (error instanceof AppError && error.code === 'unauthorized') return `${PAGES.login}?kod-wygasl=1${next ? `&next=${encodeURIComponent(next)}` : ''}`;
+          throw error;
+        }
+      },
+      show: (form, status) => codePage(res, form, mfaToken, next, status),
     });
   });
 
@@ -69,9 +103,30 @@ export function loginRoutes(accounts: AccountService, tokens: TokenService, cook
   return router;
 }
 
-/** Where a logged-in person goes: `next` when it is a page for their role, else staff to the office and citizens to their inbox. */
-function landingOf(role: Role, next: string | null): string {
+/**
+ * Where a logged-in person goes: `next` when it is a page for their role, else staff to the office
+ * and citizens to their inbox; one who must set up two-step login first, to its set-up page.
+ */
+function landingOf(principal: Principal, next: string | null): string {
+  const { role } = principal;
+  if (principal.setupOnly) return PAGES.twoStepSetup;
   return next !== null && nextFits(next, role) ? next : isStaff(role) ? PAGES.office : PAGES.inbox;
+}
+
+/** The login's second step: the code from the authenticator app. */
+function codePage(res: Response, form: WebForm, mfaToken: string, next: string | null, status = 200): void {
+  sendFormPage(
+    res,
+    'logowanie-kod',
+    form,
+    {
+      title: 'Kod z aplikacji',
+      mfaToken,
+      next,
+      fields: { code: form.field('code', { autocomplete: 'one-time-code', hint: '6 cyfr, które aplikacja uwierzytelniająca (np. Google Authenticator, Microsoft Authenticator, FreeOTP) pokazuje teraz dla tego konta.', extraClass: 'field--short' }) },
+    },
+    status,
+  );
 }
 
 function loginPage(res: Response, form: WebForm, next: string | null, notice: string | null, status = 200): void {

@@ -11,6 +11,9 @@ import type { OfficeDeps } from './office-pages';
 import { paperCaseRoutes } from './paper-case.routes';
 import { remindersRoutes } from './reminders.routes';
 import { staffRoutes } from './staff.routes';
+import { staffAdminPages } from './staff-admin.routes';
+import { unitPages } from './units.routes';
+import { auditLogPages } from './audit-log.routes';
 
 export type { OfficeDeps } from './office-pages';
 
@@ -19,5 +22,7 @@ export function officePages(deps: OfficeDeps): express.Router {
   // The paper form's /urzad/sprawy/nowa before the case page's /urzad/sprawy/:number.
   return express
     .Router()
-    .use(dashboardRoutes(deps), lettersRoutes(deps), officeLetterRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), caseCorrespondenceRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps), staffRoutes(deps));
+    .use(dashboardRoutes(deps), lettersRoutes(deps), officeLetterRoutes(deps), caseFromLetterRoutes(deps), paperCaseRoutes(deps), caseListRoutes(deps), caseRoutes(deps), caseCorrespondenceRoutes(deps), accessKeyRoutes(deps), remindersRoutes(deps), staffRoutes(deps))
+    // After the new-staff form: /urzad/pracownicy/nowy is no account id.
+    .use(staffAdminPages(deps), unitPages(deps), auditLogPages(deps.auditLog));
 }

@@ -11,6 +11,8 @@ import type { CaseCallsService } from '../../correspondence/case-calls.service';
 import type { CaseDocumentsService } from '../../correspondence/case-documents.service';
 import type { OfficeLetterService } from '../../correspondence/office-letters.service';
 import type { SubmissionReadingService } from '../../submissions/submission-reading.service';
+import type { StaffAdminService } from '../../office/staff-admin.service';
+import type { AuditLogService } from '../../audit/audit-log.service';
 import { AppError } from '../../shared/app-error';
 import { requireLogin, sessionOf } from '../../http/session';
 import type { OneShotForms } from '../one-shot-forms';
@@ -28,6 +30,8 @@ export interface OfficeDeps {
   letters: OfficeLetterService;
   documents: CaseDocumentsService;
   submissionReading: SubmissionReadingService;
+  staffAdmin: StaffAdminService;
+  auditLog: AuditLogService;
 }
 
 export const staff = requireLogin(['registrar', 'official', 'admin']);

@@ -311,3 +311,39 @@ describe('parseConfig: prepared statements behind a pooler', () => {
     expect(errorLines({ ...DEV, DATABASE_PREPARED_STATEMENTS: 'nie' })).toEqual([expect.stringMatching(/^DATABASE_PREPARED_STATEMENTS: /)]);
   });
 });
+
+describe('parseConfig: weak secrets', () => {
+  test.each(['JWT_SECRET', 'ACCESS_KEY_PEPPER'])('when %s is 32 × "a" or has too little variety, then the process stops with one line naming it, in any environment', (name) => {
+    for (const env of [DEV, PRODUCTION]) {
+      for (const weak of ['a'.repeat(32), 'abababababababababababababababab', 'abcdabcdabcdabcdabcdabcdabcdabcd12']) {
+        const lines = errorLines({ ...env, [name]: weak });
+        expect(lines).toEqual([expect.stringMatching(new RegExp(`^${name}: too little variety`))]);
+      }
+    }
+  });
+
+  test('when JWT_SECRET equals ACCESS_KEY_PEPPER, then one line says they must differ', () => {
+    expect(errorLines({ ...PRODUCTION, ACCESS_KEY_PEPPER: SECRET })).toEqual([expect.stringMatching(/^ACCESS_KEY_PEPPER: must differ from JWT_SECRET/)]);
+    expect(errorLines({ ...DEV, JWT_SECRET: SECRET, ACCESS_KEY_PEPPER: SECRET })).toHaveLength(1);
+  });
+
+  test('when the secrets are random (openssl rand -base64 48 or -hex 32), then they pass', () => {
+    expect(parseConfig({ ...PRODUCTION, JWT_SECRET: 'q9V2k8sZ1mXb7RtY4uLw0eHc3jNf6aPd5gKz+/oBiQhUlTnMvEyW', ACCESS_KEY_PEPPER: '3f9a1c7e5b2d8046e1f3a9c7b5d20486f1e3a9c7b5d2e0f4a6c8b1d3e5f7a9c0' }).production).toBe(true);
+  });
+});
+
+describe('parseConfig: staff login security', () => {
+  test('when STAFF_MFA_REQUIRED and RATE_LIMIT_LOGIN_ADDRESS are left out, then two-step login is optional and 20 failed logins per address are allowed', () => {
+    const config = parseConfig(DEV);
+    expect(config.staffMfaRequired).toBe(false);
+    expect(config.rateLimits.loginAddress).toBe(20);
+  });
+
+  test('when they are set, then they apply; a malformed value stops the process with one line naming it', () => {
+    const config = parseConfig({ ...DEV, STAFF_MFA_REQUIRED: 'true', RATE_LIMIT_LOGIN_ADDRESS: '7' });
+    expect(config.staffMfaRequired).toBe(true);
+    expect(config.rateLimits.loginAddress).toBe(7);
+    expect(errorLines({ ...DEV, STAFF_MFA_REQUIRED: 'tak' })).toEqual([expect.stringMatching(/^STAFF_MFA_REQUIRED: /)]);
+    expect(errorLines({ ...DEV, RATE_LIMIT_LOGIN_ADDRESS: '0' })).toEqual([expect.stringMatching(/^RATE_LIMIT_LOGIN_ADDRESS: /)]);
+  });
+});

@@ -1,4 +1,4 @@
-import { crockfordBase32, normaliseCrockford, sameDigest } from '../../../services/shared/secrets';
+import { crockfordBase32, normaliseCrockford, openSecret, sameDigest, sealSecret } from '../../../services/shared/secrets';
 
 describe('crockfordBase32', () => {
   test('when bytes are encoded, then 5 bits become one symbol, most significant first', () => {
@@ -41,5 +41,25 @@ describe('sameDigest', () => {
     expect(sameDigest('abcd', 'abcd')).toBe(true);
     expect(sameDigest('abcd', 'abce')).toBe(false);
     expect(sameDigest('abcd', 'abcdef')).toBe(false);
+  });
+});
+
+describe('sealSecret / openSecret (two-step login secrets)', () => {
+  test('when a secret is sealed, then it opens to the same value, and two seals of it differ (random IV)', () => {
+    const a = sealSecret('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    const b = sealSecret('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('JBSWY3DP');
+    expect(openSecret(a)).toBe('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+  });
+
+  test('when a sealed secret is altered or malformed, then it does not open', () => {
+    const sealed = sealSecret('JBSWY3DPEHPK3PXP');
+    const parts = sealed.split('.');
+    const flipped = Buffer.from(parts[3], 'base64url');
+    flipped[0] ^= 1;
+    expect(() => openSecret([parts[0], parts[1], parts[2], flipped.toString('base64url')].join('.'))).toThrow();
+    expect(() => openSecret('v2.a.b.c')).toThrow();
+    expect(() => openSecret('zepsute')).toThrow();
   });
 });
