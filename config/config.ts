@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { cronPatternProblem } from './cron-pattern';
+import { namesRedisTopology, redisTopology, redisTopologyProblems, redisVariables } from './redis-topology';
 
 /**
  * The environment, parsed once. Nothing else in the code base reads `process.env`:
@@ -53,14 +54,17 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt.default(10),
   /** false behind a pooler in transaction mode (PgBouncer before 1.21): no named prepared statements. */
   DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false'], { error: 'true or false' }).default('true'),
-  REDIS_URL: z.url().optional(),
+  ...redisVariables,
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
   PUBLIC_URL: z.url().optional(),
   JWT_SECRET: secret('JWT_SECRET'),
   JWT_TTL_SECONDS: positiveInt.max(3600).default(3600),
   ACCESS_KEY_PEPPER: secret('ACCESS_KEY_PEPPER'),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, _ : - only').default('csq'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, _ : - only (on a Redis Cluster the service adds the hash tag itself)')
+    .default('csq'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
   WORKER_QUEUES: z.string().optional(),
@@ -104,7 +108,10 @@ function buildConfig(env: Env) {
     databaseUrl: withPassword(value('DATABASE_URL'), env.DATABASE_PASSWORD),
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS === 'true',
+    /** The single server's URL (REDIS_URL or its development default); connections follow `redis`. */
     redisUrl: value('REDIS_URL'),
+    /** Which Redis: one server, a Cluster or Sentinel (services/shared/redis.ts connects to it). */
+    redis: redisTopology(env, value('REDIS_URL')),
     smtpUrl: value('SMTP_URL'),
     mailFrom: value('MAIL_FROM'),
     publicUrl: value('PUBLIC_URL').replace(/\/+$/, ''),
@@ -215,6 +222,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     }
   }
   // Every problem at once, so that an operator fixes them in one go.
+  lines.push(...redisTopologyProblems(values));
   lines.push(...productionProblems(values, lines));
   if (lines.length || !result.success) throw new ConfigError(lines);
   return deepFreeze(buildConfig(result.data));
@@ -233,6 +241,7 @@ function productionProblems(values: Record<string, string>, reported: string[]):
   const problems: string[] = [];
   for (const name of Object.keys(DEVELOPMENT_DEFAULTS) as Defaulted[]) {
     if (named.has(name)) continue;
+    if (name === 'REDIS_URL' && namesRedisTopology(values)) continue; // a Cluster or Sentinels instead
     const value = values[name];
     const isSecret = (SECRETS as readonly string[]).includes(name);
     if (value === undefined) {

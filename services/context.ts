@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Config } from '../config/config';
 import { createDataSource } from '../entities/data-source';
 import { TokenService } from './auth/token.service';
@@ -8,7 +9,7 @@ import type { Connections } from './shared/connections';
 import { InboxEventPublisher } from './shared/inbox-events';
 import { logger } from './shared/logger';
 import { RateLimits } from './shared/rate-limits';
-import { createRedis, redisReady } from './shared/redis';
+import { createRedis, redisKeyspace, redisReady } from './shared/redis';
 import { allowNamedStatements } from './shared/database';
 
 /**
@@ -25,18 +26,21 @@ export async function createContext(config: Config): Promise<AppContext> {
   logger.level = config.logLevel;
   const dataSource = await createDataSource(config.databaseUrl, config.databasePoolSize).initialize();
   allowNamedStatements(dataSource, config.databasePreparedStatements);
-  const redis = createRedis(config.redisUrl, 'producer', 'producer');
+  const redis = createRedis(config.redis, 'producer', 'producer');
+  const keyspace = redisKeyspace(config.redis, config.queuePrefix);
   redis.on('error', () => undefined); // reconnects by itself; /readyz reports the outage
   await redisReady(redis).catch(() => undefined); // start even while Redis is down: the outbox catches up
-  const producer = new QueueProducer(redis, config.queuePrefix);
+  const producer = new QueueProducer(redis, keyspace.keys, keyspace.queues);
   const connections: Connections = {
     config,
     dataSource,
     redis,
     producer,
-    outbox: new Outbox(dataSource, producer, new InboxEventPublisher(redis, config.queuePrefix)),
-    tokens: new TokenService(redis, config.jwt, config.queuePrefix, dataSource),
-    rateLimits: new RateLimits(redis, config.queuePrefix, config.rateLimits),
+    outbox: new Outbox(dataSource, producer, new InboxEventPublisher(redis, keyspace.keys)),
+    // TokenService is typed for one server; it uses only commands a Cluster has as well, and its
+    // one pipeline keeps to one slot through the hash-tagged `tokens` prefix.
+    tokens: new TokenService(redis as Redis, config.jwt, keyspace.tokens, dataSource),
+    rateLimits: new RateLimits(redis, keyspace.keys, config.rateLimits),
   };
   return {
     ...connections,

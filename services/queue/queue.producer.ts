@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, QUEUE_NAMES, type AnyJob, type JobNameOf, type JobOutcome, type JobPayloads, type QueueName } from './jobs';
+import type { RedisConnection } from '../shared/redis';
 
 /** A BullMQ queue typed by the jobs it carries. */
 export type TypedQueue<Q extends QueueName> = Queue<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>;
@@ -16,11 +16,13 @@ export class QueueProducer {
   private readonly queues: { [Q in QueueName]: TypedQueue<Q> };
 
   constructor(
-    private readonly connection: Redis,
-    /** Prefix of every Redis key of this service (BullMQ's and ours). */
+    private readonly connection: RedisConnection,
+    /** Prefix of the service's own Redis keys (QUEUE_PREFIX as given). */
     readonly prefix: string,
+    /** BullMQ's prefix: the same, or hash-tagged on a Redis Cluster (see `redisKeyspace`). */
+    readonly queuePrefix: string = prefix,
   ) {
-    const open = <Q extends QueueName>(name: Q): TypedQueue<Q> => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const open = <Q extends QueueName>(name: Q): TypedQueue<Q> => new Queue(name, { connection, prefix: queuePrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.queues = { mail: open('mail'), inbox: open('inbox'), 'status-check': open('status-check'), deadline: open('deadline') };
   }
 

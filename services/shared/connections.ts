@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/config';
 import type { TokenService } from '../auth/token.service';
 import type { Outbox } from '../outbox/outbox.service';
 import type { QueueProducer } from '../queue/queue.producer';
 import type { RateLimits } from './rate-limits';
+import type { RedisConnection } from './redis';
 
 /**
  * What one process shares and the domain services are built on: the configuration (parsed
@@ -14,7 +14,7 @@ export interface Connections {
   config: Config;
   dataSource: DataSource;
   /** Fail-fast Redis connection for producers, rate limits and token revocation. */
-  redis: Redis;
+  redis: RedisConnection;
   producer: QueueProducer;
   outbox: Outbox;
   tokens: TokenService;
