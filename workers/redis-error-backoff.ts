@@ -29,18 +29,24 @@ export function backoffDelay(failures: number, settings: BackoffSettings, random
  * once when the error is not a lost connection (CROSSSLOT, MOVED, READONLY, OOM, a missing
  * command), so without this a worker spins at full CPU. Here each refusal pauses the worker
  * (its jobs in flight go on) and resumes it after a growing delay; a lost connection only
- * logs, as BullMQ already waits for the connection to come back. Every error goes through
- * `log`, which writes one line per interval. Returns a function that stops the backing off.
+ * logs, as BullMQ already waits for the connection to come back. Refusals go to `logs.refused`,
+ * everything else to `logs.other`, each writing one line per interval (a refusal is news even
+ * right after a lost connection was logged). Returns a function that stops the backing off.
  */
-export function backOffOnRedisErrors(worker: PausableWorker, log: ThrottledLog, settings: BackoffSettings = WORKER_BACKOFF): () => void {
+export function backOffOnRedisErrors(
+  worker: PausableWorker,
+  logs: { refused: ThrottledLog; other: ThrottledLog },
+  settings: BackoffSettings = WORKER_BACKOFF,
+): () => void {
   let failures = 0;
   let lastErrorAt = 0;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
   const onError = (error: Error) => {
-    log.report(error);
-    if (!(error instanceof ReplyError) || stopped || timer) return;
+    const refused = error instanceof ReplyError;
+    (refused ? logs.refused : logs.other).report(error);
+    if (!refused || stopped || timer) return;
     const now = Date.now();
     failures = now - lastErrorAt > settings.quietMs ? 1 : failures + 1;
     lastErrorAt = now;

@@ -49,7 +49,10 @@ export async function startWorkers(
   // One line per interval for each kind of trouble, however fast it repeats.
   const connectionErrors = new ThrottledLog(ERROR_LOG_INTERVAL_MS, (error, heldBack) => logger.warn({ err: error, heldBack }, 'worker Redis connection error'));
   connection.on('error', (error) => connectionErrors.report(error));
-  const workerErrors = new ThrottledLog(ERROR_LOG_INTERVAL_MS, (error, heldBack) => logger.error({ err: error, heldBack }, 'worker error; backing off'));
+  const workerErrors = {
+    refused: new ThrottledLog(ERROR_LOG_INTERVAL_MS, (error, heldBack) => logger.error({ err: error, heldBack }, 'Redis refused a worker command; the workers back off')),
+    other: new ThrottledLog(ERROR_LOG_INTERVAL_MS, (error, heldBack) => logger.warn({ err: error, heldBack }, 'worker error')),
+  };
 
   const stopBackoffs: Array<() => void> = [];
   const workers = queues.map(<Q extends QueueName>(queue: Q) => {

@@ -95,6 +95,12 @@ export class PrivateRedis {
     return { master, replica, sentinels };
   }
 
+  /** Starts a (killed) server again on the same `port` with `args`. */
+  async restart(port: number, args: string[] = []): Promise<void> {
+    await this.kill(port);
+    await this.spawnServer(port, ['--port', String(port), ...args]);
+  }
+
   /** Kills the server on `port` at once (SIGKILL), as a crash would. */
   async kill(port: number): Promise<void> {
     const proc = this.processes.get(port);
