@@ -48,10 +48,12 @@ export class PrivateRedis {
   }
 
   /**
-   * A master, its replica and three Sentinels watching it as `name` (quorum 2). The master
-   * refuses writes once its replica has left it (`min-replicas-to-write 1`): at a failover it
-   * takes no write that the promoted replica would not have. Resolves once every Sentinel knows
-   * the replica and the other Sentinels.
+   * A master, its replica and three Sentinels watching it as `name` (quorum 2). The first
+   * master refuses writes once its replica has left it (`min-replicas-to-write 1`): at the
+   * failover it takes no write that the promoted replica would not have (replication is
+   * asynchronous; such writes would be lost, which no client can make up for). The replica has
+   * no such setting, so that it takes writes as soon as it is promoted. Resolves once every
+   * Sentinel knows the replica and the other Sentinels.
    */
   async sentinelSet(name = 'mymaster'): Promise<{ master: number; replica: number; sentinels: number[] }> {
     const master = await this.server(['--min-replicas-to-write', '1', '--min-replicas-max-lag', '10']);
