@@ -20,7 +20,8 @@ export interface DrillFigures {
 
 /**
  * The status-check and case-opening flows end to end (gateway and workers of `service`), with
- * `failover` started while they run: requests keep coming for `loadMs`. Then waits (with a
+ * `failover` started while they run: a status check per citizen every round, and a case opened
+ * from a new submission of each every fourth round. Then waits (with a
  * deadline) until every accepted status check has its answer and every opened case its
  * citizen's notice, and counts them, and what came twice, from the database.
  */
@@ -29,9 +30,11 @@ export async function flowsThroughFailover(
   office: Office,
   citizens: Citizen[],
   failover: () => Promise<void>,
-  options: { loadMs?: number; failoverAfterMs?: number; answerWithinMs?: number } = {},
+  options: { loadMs?: number; minRounds?: number; failoverAfterMs?: number; answerWithinMs?: number } = {},
 ): Promise<DrillFigures> {
-  const { loadMs = 6000, failoverAfterMs = 1500, answerWithinMs = 40_000 } = options;
+  // At least `minRounds` rounds (a loaded machine, or requests that wait out the failover, make
+  // rounds slow) and at least `loadMs`, so that requests come before, during and after it.
+  const { loadMs = 6000, minRounds = 12, failoverAfterMs = 1500, answerWithinMs = 40_000 } = options;
   const statusChecks: string[] = [];
   const cases: string[] = [];
   let serverErrors = 0;
@@ -49,7 +52,7 @@ export async function flowsThroughFailover(
     await failover();
   })();
   let round = 0;
-  while (Date.now() - started < loadMs) {
+  while (Date.now() - started < loadMs || round < minRounds) {
     round += 1;
     await Promise.all(
       citizens.map(async (citizen, i) => {

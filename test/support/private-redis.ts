@@ -16,6 +16,7 @@ const run = promisify(execFile);
  */
 export class PrivateRedis {
   private readonly processes = new Map<number, ChildProcess>();
+  private readonly argsOf = new Map<number, string[]>();
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'case-status-redis-'));
 
   /** Starts one redis-server on a free port with `args` (config directives) and waits for PING. */
@@ -97,10 +98,10 @@ export class PrivateRedis {
     return { master, replica, sentinels };
   }
 
-  /** Starts a (killed) server again on the same `port` with `args`. */
-  async restart(port: number, args: string[] = []): Promise<void> {
+  /** Starts a (killed) server again on the same `port`, with `args` or those it had before. */
+  async restart(port: number, args?: string[]): Promise<void> {
     await this.kill(port);
-    await this.spawnServer(port, ['--port', String(port), ...args]);
+    await this.spawnServer(port, args ? ['--port', String(port), ...args] : this.argsOf.get(port)!);
   }
 
   /** Kills the server on `port` at once (SIGKILL), as a crash would. */
@@ -147,6 +148,7 @@ export class PrivateRedis {
     const common = isSentinel ? [] : ['--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--dbfilename', `dump-${port}.rdb`];
     const proc = spawn('redis-server', [...args, ...common], { stdio: 'ignore' });
     this.processes.set(port, proc);
+    this.argsOf.set(port, args);
     await waitUntil(async () => (await this.command(port, ['PING']).catch(() => null)) === 'PONG', `redis-server on port ${port}`, 15_000, 50);
   }
 }
