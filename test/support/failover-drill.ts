@@ -82,7 +82,11 @@ export async function flowsThroughFailover(
         )
       )[0].n,
     );
-  await waitUntil(async () => (await answered()) === statusChecks.length && (await noticed()) === cases.length, 'every accepted request to be answered', answerWithinMs, 200);
+  await waitUntil(async () => (await answered()) === statusChecks.length && (await noticed()) === cases.length, 'every accepted request to be answered', answerWithinMs, 200).catch(
+    async (error: Error) => {
+      throw new Error(`${error.message}: ${await whatIsMissing(service, statusChecks, cases)}`);
+    },
+  );
   const recoveredMs = Date.now() - failoverStarted;
 
   const [{ n: doubledAnswers }] = await db.query(
@@ -117,4 +121,22 @@ export async function loggedOutToken(service: TestService, citizen: Citizen): Pr
 /** The status of GET /api/v1/me with `token`. */
 export async function meStatus(service: TestService, token: string): Promise<number> {
   return (await service.api('GET', '/api/v1/me', { token })).status;
+}
+
+/** Where the unanswered requests are: their rows and their jobs' states, for a failed drill's message. */
+async function whatIsMissing(service: TestService, statusChecks: string[], cases: string[]): Promise<string> {
+  const db = service.ctx.dataSource;
+  const checks: Array<{ id: string; status: string }> = await db.query(`SELECT id, status FROM status_checks WHERE id = ANY($1) AND status <> 'delivered'`, [statusChecks]);
+  const states = await Promise.all(checks.map(async (c) => `${c.id} ${c.status} job ${await service.ctx.producer.queue('status-check').getJobState(c.id)}`));
+  const events: Array<{ id: string; number: string; published: boolean; processed: boolean }> = await db.query(
+    `SELECT e.id, c.number, e.published_at IS NOT NULL AS published, e.processed_at IS NOT NULL AS processed
+       FROM outbox_events e JOIN cases c ON c.id::text = e.payload->>'caseId'
+      WHERE e.job_name = 'inbox.case-opened' AND c.number = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.kind = 'case_opened' AND m.data->>'caseNumber' = c.number)`,
+    [cases],
+  );
+  const notices = await Promise.all(
+    events.map(async (e) => `${e.number} published ${e.published} processed ${e.processed} job ${await service.ctx.producer.queue('inbox').getJobState(e.id)}`),
+  );
+  return `status checks [${states.join('; ')}], case notices [${notices.join('; ')}]`;
 }

@@ -3,7 +3,8 @@ import type { RedisConnection } from '../../services/shared/redis';
 
 /** The servers that hold keys: the one server, or every master of a Cluster. */
 function keyHolders(redis: RedisConnection): Redis[] {
-  return redis instanceof Cluster ? redis.nodes('master') : [redis];
+  // A Cluster's list can still hold a master that was killed (its slots moved): skip it.
+  return redis instanceof Cluster ? redis.nodes('master').filter((node) => node.status === 'ready') : [redis];
 }
 
 /** Every key matching any of `patterns` (SCAN on each server that holds keys). */
