@@ -59,7 +59,8 @@ export class PrivateRedis {
   async sentinelSet(name = 'mymaster'): Promise<{ master: number; replica: number; sentinels: number[] }> {
     const master = await this.server(['--min-replicas-to-write', '1', '--min-replicas-max-lag', '10']);
     const replica = await this.server(['--replicaof', '127.0.0.1', String(master)]);
-    await waitUntil(async () => (await this.info(master, 'replication')).includes('connected_slaves:1'), 'the replica to follow the master', 15_000, 50);
+    // "Good": in sync and acknowledging, so that the master takes writes.
+    await waitUntil(async () => (await this.info(master, 'replication')).includes('min_slaves_good_slaves:1'), 'the replica to be in sync with the master', 15_000, 50);
     const sentinels: number[] = [];
     for (let i = 0; i < 3; i++) {
       const port = await freePort();
@@ -145,7 +146,10 @@ export class PrivateRedis {
 
   private async spawnServer(port: number, args: string[]): Promise<void> {
     const isSentinel = args.includes('--sentinel');
-    const common = isSentinel ? [] : ['--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--dbfilename', `dump-${port}.rdb`];
+    // A replica's full sync starts at once, not after Redis's default 5 s wait for more replicas.
+    const common = isSentinel
+      ? []
+      : ['--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--dbfilename', `dump-${port}.rdb`, '--repl-diskless-sync-delay', '0'];
     const proc = spawn('redis-server', [...args, ...common], { stdio: 'ignore' });
     this.processes.set(port, proc);
     this.argsOf.set(port, args);
