@@ -19,6 +19,14 @@ export class PrivateRedis {
   private readonly argsOf = new Map<number, string[]>();
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'case-status-redis-'));
 
+  constructor() {
+    // Should the test process end without stop() (a hook that timed out), its servers end with it.
+    process.once('exit', () => {
+      for (const proc of this.processes.values()) proc.kill('SIGKILL');
+      rmSync(this.dir, { recursive: true, force: true });
+    });
+  }
+
   /** Starts one redis-server on a free port with `args` (config directives) and waits for PING. */
   async server(args: string[] = []): Promise<number> {
     const port = await freePort();

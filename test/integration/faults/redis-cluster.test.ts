@@ -32,13 +32,11 @@ beforeAll(async () => {
   citizens = await Promise.all([service.citizen(), service.citizen(), service.citizen()]);
 });
 afterAll(async () => {
-  const t0 = Date.now();
-  const step = (what: string) => process.env.DRILL_FIGURES && console.log(`afterAll ${what} at ${Date.now() - t0} ms`);
-  await service?.stopWorkers();
-  step('workers stopped');
-  await service?.stop();
-  step('service stopped');
-  await redis.stop();
+  try {
+    await service?.stop();
+  } finally {
+    await redis.stop();
+  }
 });
 
 /** The reply of the first node that answers (some are killed on purpose). */

@@ -35,8 +35,11 @@ beforeAll(async () => {
   citizens = await Promise.all([service.citizen(), service.citizen(), service.citizen()]);
 });
 afterAll(async () => {
-  await service?.stop();
-  await redis.stop();
+  try {
+    await service?.stop();
+  } finally {
+    await redis.stop();
+  }
 });
 
 /** The master's port as the Sentinels name it now. */

@@ -36,9 +36,12 @@ beforeAll(async () => {
   logged = (['fatal', 'error', 'warn', 'info'] as const).map((level) => jest.spyOn(logger, level));
 });
 afterAll(async () => {
-  await workers?.close();
-  await ctx?.close();
-  await redis.stop();
+  try {
+    await workers?.close();
+    await ctx?.close();
+  } finally {
+    await redis.stop();
+  }
 });
 
 /** The log lines written while `during` runs. */
