@@ -234,7 +234,7 @@ async function noopCeiling(prefix: string, count: number, start: (file: string, 
   const { createRedis } = await import('../services/shared/redis');
   const { config } = await import('../config/config');
   const { DEFAULT_JOB_OPTIONS } = await import('../services/queue/jobs');
-  const connection = createRedis(config().redisUrl, 'consumer', 'bench-fill');
+  const connection = createRedis(config().redis, 'consumer', 'bench-fill');
   const queue = new Queue('bench-noop', { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   for (let i = 0; i < count; i += 1000) {
     const n = Math.min(1000, count - i);
@@ -263,7 +263,7 @@ async function countLostAndDuplicates(client: import('pg').Client, ids: string[]
 async function cleanRedis(prefix: string): Promise<void> {
   const { createRedis } = await import('../services/shared/redis');
   const { config } = await import('../config/config');
-  const redis = createRedis(config().redisUrl, 'consumer', 'bench-clean');
+  const redis = createRedis(config().redis, 'consumer', 'bench-clean');
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);

@@ -10,7 +10,7 @@ import { createRedis } from '../services/shared/redis';
 const expected = Number(process.env.BENCH_NOOP_JOBS);
 let count = 0;
 let first = 0;
-const connection = createRedis(config().redisUrl, 'consumer', 'bench-noop');
+const connection = createRedis(config().redis, 'consumer', 'bench-noop');
 const worker = new Worker('bench-noop', async () => undefined, {
   connection,
   prefix: config().queuePrefix,

@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { cronPatternProblem } from './cron-pattern';
+import { namesRedisTopology, redisTopology, redisTopologyProblems, redisVariables } from './redis-topology';
 
 /**
  * The environment, parsed once. Nothing else in the code base reads `process.env`:
@@ -87,7 +88,7 @@ const envSchema = z.object({
       const problem = list === undefined ? undefined : replicaUrlsProblem(list);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  REDIS_URL: z.url().optional(),
+  ...redisVariables,
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
   PUBLIC_URL: z.url().optional(),
@@ -98,7 +99,10 @@ const envSchema = z.object({
   ACCESS_KEY_PEPPER: secret('ACCESS_KEY_PEPPER'),
   /** Signs the receipts of submissions and replies (Ed25519, PEM). */
   RECEIPT_SIGNING_KEY: ed25519PrivateKey,
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, _ : - only').default('csq'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, _ : - only (on a Redis Cluster the service adds the hash tag itself)')
+    .default('csq'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
   WORKER_QUEUES: z.string().optional(),
@@ -154,7 +158,10 @@ function buildConfig(env: Env) {
     databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS === 'true',
     /** Streaming replicas for read-heavy lists; empty = every read on DATABASE_URL. */
     databaseReplicaUrls: splitList(env.DATABASE_REPLICA_URLS).map((url) => withPassword(url, env.DATABASE_PASSWORD)),
+    /** The single server's URL (REDIS_URL or its development default); connections follow `redis`. */
     redisUrl: value('REDIS_URL'),
+    /** Which Redis: one server, a Cluster or Sentinel (services/shared/redis.ts connects to it). */
+    redis: redisTopology(env, value('REDIS_URL')),
     smtpUrl: value('SMTP_URL'),
     mailFrom: value('MAIL_FROM'),
     publicUrl: value('PUBLIC_URL').replace(/\/+$/, ''),
@@ -297,6 +304,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   }
   // Every problem at once, so that an operator fixes them in one go.
   lines.push(...weakSecretProblems(values, lines));
+  lines.push(...redisTopologyProblems(values));
   lines.push(...productionProblems(values, lines));
   if (lines.length || !result.success) throw new ConfigError(lines);
   return deepFreeze(buildConfig(result.data));
@@ -315,6 +323,7 @@ function productionProblems(values: Record<string, string>, reported: string[]):
   const problems: string[] = [];
   for (const name of Object.keys(DEVELOPMENT_DEFAULTS) as Defaulted[]) {
     if (named.has(name)) continue;
+    if (name === 'REDIS_URL' && namesRedisTopology(values)) continue; // a Cluster or Sentinels instead
     const value = values[name];
     const isSecret = (SECRETS as readonly string[]).includes(name);
     if (name === 'RECEIPT_SIGNING_KEY') {

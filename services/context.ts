@@ -9,7 +9,7 @@ import type { Connections } from './shared/connections';
 import { InboxEventPublisher } from './shared/inbox-events';
 import { logger } from './shared/logger';
 import { RateLimits } from './shared/rate-limits';
-import { createRedis, redisReady } from './shared/redis';
+import { createRedis, redisKeyspace, redisReady } from './shared/redis';
 import { allowNamedStatements } from './shared/database';
 import { ReadReplicas } from './shared/read-replicas';
 
@@ -27,19 +27,21 @@ export async function createContext(config: Config): Promise<AppContext> {
   logger.level = config.logLevel;
   const dataSource = await createDataSource(config.databaseUrl, config.databasePoolSize).initialize();
   allowNamedStatements(dataSource, config.databasePreparedStatements);
-  const redis = createRedis(config.redisUrl, 'producer', 'producer');
+  const redis = createRedis(config.redis, 'producer', 'producer');
+  const keyspace = redisKeyspace(config.redis, config.queuePrefix);
   redis.on('error', () => undefined); // reconnects by itself; /readyz reports the outage
   await redisReady(redis).catch(() => undefined); // start even while Redis is down: the outbox catches up
-  const producer = new QueueProducer(redis, config.queuePrefix);
+  const producer = new QueueProducer(redis, keyspace.keys, keyspace.queues);
   const connections: Connections = {
     config,
     dataSource,
     reads: ReadReplicas.of(dataSource, config.databaseReplicaUrls, config.databasePoolSize),
     redis,
     producer,
-    outbox: new Outbox(dataSource, producer, new InboxEventPublisher(redis, config.queuePrefix)),
-    tokens: new TokenService(config.jwt, new SessionStanding(redis, config.queuePrefix, dataSource)),
-    rateLimits: new RateLimits(redis, config.queuePrefix, config.rateLimits),
+    outbox: new Outbox(dataSource, producer, new InboxEventPublisher(redis, keyspace.keys)),
+    // Its keys carry the account's hash tag: one round trip per check on a Cluster too.
+    tokens: new TokenService(config.jwt, new SessionStanding(redis, keyspace.keys, dataSource)),
+    rateLimits: new RateLimits(redis, keyspace.keys, config.rateLimits),
   };
   return {
     ...connections,

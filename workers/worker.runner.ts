@@ -12,9 +12,14 @@ import { logger } from '../services/shared/logger';
 import { PermanentFailure } from '../services/shared/permanent-failure';
 import { jobDuration } from '../services/shared/metrics';
 import { createRedis } from '../services/shared/redis';
+import { ThrottledLog } from '../services/shared/throttled-log';
 import { scheduleDeadlineScans } from './deadline-schedule';
+import { backOffOnRedisErrors } from './redis-error-backoff';
 import type { JobHandler, JobInput, WorkerContext } from './job-handler.types';
 import { assertHandlersComplete, GIVE_UP_HANDLERS, JOB_HANDLERS } from './job-handler.registry';
+
+/** Workers write at most one line per this interval for errors that repeat. */
+const ERROR_LOG_INTERVAL_MS = 10_000;
 
 export interface RunningWorkers {
   queues: QueueName[];
@@ -42,21 +47,28 @@ export async function startWorkers(
   const concurrency = options.concurrency ?? ctx.config.worker.concurrency;
   const mailer = options.mailer ?? new Mailer(ctx.config.smtpUrl, ctx.config.mailFrom);
   const workerCtx: WorkerContext = { ...ctx, mailer };
-  const connection = createRedis(ctx.config.redisUrl, 'consumer', 'worker');
-  connection.on('error', (error) => logger.warn({ err: error }, 'worker Redis connection error'));
+  const connection = createRedis(ctx.config.redis, 'consumer', 'worker');
+  // One line per interval for each kind of trouble, however fast it repeats.
+  const connectionErrors = new ThrottledLog(ERROR_LOG_INTERVAL_MS, (error, heldBack) => logger.warn({ err: error, heldBack }, 'worker Redis connection error'));
+  connection.on('error', (error) => connectionErrors.report(error));
+  const workerErrors = {
+    refused: new ThrottledLog(ERROR_LOG_INTERVAL_MS, (error, heldBack) => logger.error({ err: error, heldBack }, 'Redis refused a worker command; the workers back off')),
+    other: new ThrottledLog(ERROR_LOG_INTERVAL_MS, (error, heldBack) => logger.warn({ err: error, heldBack }, 'worker error')),
+  };
 
+  const stopBackoffs: Array<() => void> = [];
   const workers = queues.map(<Q extends QueueName>(queue: Q) => {
     const worker = new Worker<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>(queue, (job, token) => runJob(queue, job, workerCtx, token), {
       ...WORKER_STALL_SETTINGS,
       connection,
-      prefix: ctx.producer.prefix,
+      prefix: ctx.producer.queuePrefix,
       concurrency: queue === 'mail' ? Math.min(concurrency, 10) : concurrency,
     });
     worker.on('failed', (job, error) => {
       logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'job failed');
       if (job && isFinalFailure(job, error)) void giveUp(job, workerCtx);
     });
-    worker.on('error', (error) => logger.error({ queue, err: error }, 'worker error'));
+    stopBackoffs.push(backOffOnRedisErrors(worker, workerErrors));
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
@@ -73,6 +85,7 @@ export async function startWorkers(
     queues,
     async close() {
       await stopRelay();
+      for (const stop of stopBackoffs) stop();
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
       mailer.close();

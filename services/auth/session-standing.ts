@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { logger } from '../shared/logger';
+import type { RedisConnection } from '../shared/redis';
 import {
   insertRevokedSession,
   isRefusedInDatabase,
@@ -27,7 +27,7 @@ export class SessionStanding {
   private reloading: Promise<void> | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
     private readonly dataSource: DataSource,
   ) {

@@ -97,6 +97,6 @@ export function createApp(ctx: AppContext, live = liveEventHub(ctx)): express.Ex
 
 /** The live event streams of one gateway process, with its one subscriber connection to Redis. */
 export function liveEventHub(ctx: AppContext): LiveEventHub {
-  const subscriber = new InboxEventSubscriber(() => createRedis(ctx.config.redisUrl, 'consumer', 'inbox-events'), ctx.config.queuePrefix);
+  const subscriber = new InboxEventSubscriber(() => createRedis(ctx.config.redis, 'consumer', 'inbox-events'), ctx.config.queuePrefix);
   return new LiveEventHub(subscriber, ctx.services.liveInbox, ctx.config.liveHeartbeatMs);
 }

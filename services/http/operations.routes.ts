@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Connections } from '../shared/connections';
 import { registry } from '../shared/metrics';
+import { assertRedisWritable } from '../shared/redis';
 
 /**
  * Liveness, readiness and metrics for operators (outside /api/v1). With `metrics: false` the
@@ -12,10 +13,11 @@ export function operationsRoutes(ctx: Pick<Connections, 'dataSource' | 'redis'>,
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
-    // Ready means "can write": a PostgreSQL standby or a demoted Redis replica answers, but refuses writes.
+    // Ready means "can write": a PostgreSQL standby or a demoted Redis replica answers, but refuses
+    // writes; so does a Redis Cluster with slots nobody serves.
     const [postgres, redis] = await Promise.all([
       withTimeout(ctx.dataSource.query('SELECT pg_is_in_recovery() AS standby').then(([row]: Array<{ standby: boolean }>) => assertWritable(!row.standby))),
-      withTimeout(ctx.redis.call('ROLE').then((role) => assertWritable(Array.isArray(role) && role[0] === 'master'))),
+      withTimeout(assertRedisWritable(ctx.redis)),
     ]);
     const ready = postgres && redis;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres: up(postgres), redis: up(redis) });

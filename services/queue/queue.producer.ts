@@ -1,6 +1,8 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, QUEUE_NAMES, type AnyJob, type JobNameOf, type JobOutcome, type JobPayloads, type QueueName } from './jobs';
+import { logger } from '../shared/logger';
+import type { RedisConnection } from '../shared/redis';
+import { ThrottledLog } from '../shared/throttled-log';
 
 /** A BullMQ queue typed by the jobs it carries. */
 export type TypedQueue<Q extends QueueName> = Queue<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>;
@@ -16,15 +18,17 @@ export class QueueProducer {
   private readonly queues: { [Q in QueueName]: TypedQueue<Q> };
 
   constructor(
-    private readonly connection: Redis,
-    /** Prefix of every Redis key of this service (BullMQ's and ours). */
+    private readonly connection: RedisConnection,
+    /** Prefix of the service's own Redis keys (QUEUE_PREFIX as given). */
     readonly prefix: string,
+    /** BullMQ's prefix: the same, or hash-tagged on a Redis Cluster (see `redisKeyspace`). */
+    readonly queuePrefix: string = prefix,
   ) {
+    // Without a listener, every connection error of every queue goes to the console; one line per interval instead.
+    const errors = new ThrottledLog(10_000, (error, heldBack) => logger.warn({ err: error, heldBack }, 'queue Redis connection error'));
     const open = <Q extends QueueName>(name: Q): TypedQueue<Q> => {
-      const queue: TypedQueue<Q> = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-      // The connection's errors are the connection's (it reconnects; /readyz reports it, the outbox
-      // catches up): without a listener BullMQ writes each one raw to stderr, dozens a minute.
-      queue.on('error', () => undefined);
+      const queue: TypedQueue<Q> = new Queue(name, { connection, prefix: queuePrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue.on('error', (error) => errors.report(error));
       return queue;
     };
     this.queues = { mail: open('mail'), inbox: open('inbox'), 'status-check': open('status-check'), deadline: open('deadline') };

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import { logger } from './logger';
+import type { RedisConnection } from './redis';
 
 /** What the gateways hear when a message lands in an inbox: ids only, never its content. */
 export interface InboxEvent {
@@ -21,7 +21,7 @@ export class InboxEventPublisher {
   private readonly channel: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     prefix: string,
   ) {
     this.channel = inboxEventsChannel(prefix);
@@ -56,10 +56,10 @@ export function parseInboxEvent(payload: string): InboxEvent | null {
  * and ioredis subscribes again by itself.
  */
 export class InboxEventSubscriber {
-  private redis: Redis | null = null;
+  private redis: RedisConnection | null = null;
 
   constructor(
-    private readonly connect: () => Redis,
+    private readonly connect: () => RedisConnection,
     private readonly prefix: string,
   ) {}
 

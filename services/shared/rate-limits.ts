@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../../config/config';
 import { AppError } from './app-error';
+import type { RedisConnection } from './redis';
 
 /**
  * Every rate limit of the service, held in Redis so that it holds across gateway processes.
@@ -31,7 +31,7 @@ export class RateLimits {
   /** Wrong second-step codes per account. */
   readonly mfaFailures: RateLimiterRedis;
 
-  constructor(redis: Redis, prefix: string, limits: Config['rateLimits']) {
+  constructor(redis: RedisConnection, prefix: string, limits: Config['rateLimits']) {
     const make = (name: string, points: number, duration: number) =>
       new RateLimiterRedis({
         storeClient: redis,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { logger } from '../shared/logger';
+import type { RedisConnection } from '../shared/redis';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REMEMBER_SECONDS = 24 * 3600;
@@ -27,7 +27,7 @@ export type OneShotOutcome<T> = { done: true; value: T } | { done: false; result
  */
 export class OneShotForms {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
   ) {}
 

@@ -6,6 +6,7 @@ import { closeServer, listen } from '../../services/gateway/gateway.server';
 import { Mailer } from '../../services/mail/mailer';
 import { startWorkers, type RunningWorkers } from '../../workers/worker.runner';
 import { activationCodeIn, MailCatcher } from './mail-catcher';
+import { deletePrefixKeys } from './redis-keys';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -99,7 +100,7 @@ export class TestService extends ServiceClient {
     await this.stopWorkers();
     if (this.server) await closeServer(this.server);
     if (this.ctx) {
-      await deleteKeys(this.ctx, `${this.ctx.producer.prefix}:*`);
+      await deletePrefixKeys(this.ctx.redis, this.ctx.producer.prefix);
       await this.ctx.close();
     }
     await this.mail?.stop();
@@ -130,15 +131,6 @@ export function newCitizenData(overrides: Partial<CitizenData> = {}): CitizenDat
     lastName: 'Kowalski',
     ...overrides,
   };
-}
-
-async function deleteKeys(ctx: AppContext, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await ctx.redis.del(...keys);
-  } while (cursor !== '0');
 }
 
 /**
