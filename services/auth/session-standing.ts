@@ -57,8 +57,11 @@ export class SessionStanding {
   async revokeSession(userId: string, sessionId: string, until: Date): Promise<void> {
     await insertRevokedSession(this.dataSource, { sessionId, userId, expiresAt: until });
     const ttl = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-    await this.redis.set(this.sessionKey(userId, sessionId), '1', 'EX', ttl).catch((error) => {
+    await this.redis.set(this.sessionKey(userId, sessionId), '1', 'EX', ttl).catch(async (error: unknown) => {
       logger.warn({ err: error }, 'session revocation not cached in Redis; PostgreSQL holds it');
+      // The cache would let this session through (e.g. a Cluster node failing over while the
+      // marker's node is fine): mark it incomplete, so PostgreSQL decides until it is reloaded.
+      await this.redis.del(this.loadedKey()).catch(() => undefined);
     });
   }
 
