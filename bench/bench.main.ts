@@ -136,7 +136,8 @@ async function main(): Promise<void> {
     });
     const intakeRps = intakeRun['2xx'] / SECONDS;
     await gateway.stop();
-    log(`intake_rps ${intakeRps.toFixed(0)} (${intakeRun['2xx']} accepted, ${intakeRun.non2xx} refused, ${intakeRun.errors} errors)`);
+    const byStatus = Object.entries(intakeRun.statusCodeStats ?? {}).map(([code, s]) => `${code}: ${s.count}`).join(', ');
+    log(`intake_rps ${intakeRps.toFixed(0)} (${intakeRun['2xx']} accepted, ${intakeRun.non2xx} refused, ${intakeRun.errors} errors; by status ${byStatus})`);
 
     // 3. One worker process drains the full queue.
     log(`3/6 one worker drains the ${ids.length} queued status checks`);

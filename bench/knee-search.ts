@@ -44,14 +44,16 @@ export function nextKneeRate(steps: readonly KneeStep[], start: number, o: KneeS
   const failed = steps.filter((s) => !s.held).map((s) => s.rate);
   const best = held.length ? Math.max(...held) : null;
   const lowestFail = failed.length ? Math.min(...failed.filter((r) => best === null || r > best)) : Infinity;
+  // Knee rates are whole requests a second, not on the grid of 10: at low rates a step of 10
+  // would be more than 10 %.
   if (best === null) {
-    const down = roundRate(Math.min(...failed) / o.coarse);
+    const down = Math.round(Math.min(...failed) / o.coarse);
     return down < o.minRate || down >= Math.min(...failed) ? null : down;
   }
-  if (lowestFail === Infinity) return Math.max(roundRate(best * o.coarse), best + 10);
-  // Bracketed: one fine step up from the best held rate (at most 10 % above it, on the grid of
-  // 10), unless that reaches the lowest failed rate: then the knee is known to within 10 %.
-  const up = Math.floor((best * o.fine) / 10) * 10;
+  if (lowestFail === Infinity) return Math.max(Math.round(best * o.coarse), best + 1);
+  // Bracketed: one fine step up from the best held rate (at most 10 % above it), unless that
+  // reaches the lowest failed rate: then the knee is known to within 10 %.
+  const up = Math.floor(best * o.fine);
   return up <= best || up >= lowestFail ? null : up;
 }
 

@@ -44,7 +44,7 @@ describe('the knee search', () => {
     const knee = kneeOf(steps);
     expect(steps.length).toBeLessThanOrEqual(12);
     expect(knee).toBeLessThanOrEqual(capacity);
-    expect(knee).toBeGreaterThanOrEqual(capacity / 1.1 - 10);
+    expect(knee).toBeGreaterThanOrEqual(Math.floor(capacity / 1.1));
   });
 
   test('when the search is bracketed, then every step above the best held rate is at most 10 % above it', () => {
@@ -70,7 +70,13 @@ describe('the knee search', () => {
     expect(kneeOf(steps)).toBe(steps.at(-1)!.rate);
   });
 
-  test('when the first rate is 10 and held, then the coarse step still moves up', () => {
-    expect(nextKneeRate([{ rate: 10, held: true, p99Ms: 5, sent: 100, answered: 100 }], 10)).toBe(20);
+  test('when the rates are small, then the fine steps are still at most 10 % (whole requests, not tens)', () => {
+    const steps = search(90, 33);
+    expect(kneeOf(steps)).toBeGreaterThanOrEqual(30);
+    expect(steps.map((s) => s.rate)).toEqual([90, 64, 46, 33, 36]);
+  });
+
+  test('when the first rate is 1 and held, then the coarse step still moves up', () => {
+    expect(nextKneeRate([{ rate: 1, held: true, p99Ms: 5, sent: 10, answered: 10 }], 1)).toBe(2);
   });
 });
