@@ -4,6 +4,7 @@ import { Redis, type RedisOptions } from 'ioredis';
  * Redis connections as BullMQ's production guide says:
  * - `producer`: for the gateway (queues, rate limits, sessions). It fails fast while Redis is
  *   down (no offline queue), so an HTTP request never hangs; the outbox relay catches up later.
+ *   Auto-pipelined.
  * - `consumer`: for workers. It waits for Redis forever (`maxRetriesPerRequest: null`), so a
  *   Redis restart pauses work instead of crashing it.
  */
@@ -14,7 +15,10 @@ export function createRedis(url: string, kind: 'producer' | 'consumer', name: st
   };
   const options: RedisOptions =
     kind === 'producer'
-      ? { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }
+      ? // Auto-pipelining: the commands of concurrent requests issued in the same event-loop turn
+        // go out in one write (measured: the gateway's socket writes to Redis were its largest
+        // cost). Never on a consumer: BullMQ blocks on those.
+        { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true }
       : { ...common, maxRetriesPerRequest: null, enableReadyCheck: true };
   return new Redis(url, options);
 }
