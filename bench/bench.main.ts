@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { BenchDatabase, seedBench } from './bench-database';
@@ -83,7 +83,8 @@ async function main(): Promise<void> {
     const tokens = userIds.map((sub) =>
       jwt.sign({ role: 'citizen' }, config().jwt.secret, {
         algorithm: config().jwt.algorithm, subject: sub, issuer: config().jwt.issuer, audience: config().jwt.audience,
-        expiresIn: 3600, jwtid: randomBytes(8).toString('hex'),
+        // A UUID, as the service issues them (the revocation check may ask PostgreSQL, whose column is a uuid).
+        expiresIn: 3600, jwtid: randomUUID(),
       }),
     );
     log(`seeded ${CITIZENS} citizens and ${CASES} linked cases`);
