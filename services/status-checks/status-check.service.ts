@@ -51,17 +51,20 @@ export class StatusCheckService {
     const fresh: StatusCheckAccepted = { id: randomUUID(), caseNumber, status: 'queued', requestedAt: requestedAt.toISOString() };
     const dedupeKey = `${this.deps.producer.prefix}:status-dedupe:${userId}:${caseNumber}`;
 
-    let redisUp = true;
-    try {
-      const earlier = await this.claim(dedupeKey, fresh);
-      if (earlier) return earlier;
-    } catch (error) {
-      // Redis down: answering is worth more than dedupe and the limit; the relay queues it later.
-      redisUp = false;
-      logger.warn({ err: error }, 'status-check dedupe unavailable; accepting without it');
+    // The dedupe claim and the limit go out together (one round trip on the auto-pipelined
+    // connection, not two in a row); a repeat then gives its point back, as it never counts.
+    const limiter = this.deps.rateLimits.statusChecks;
+    const [claim, limit] = await Promise.allSettled([this.claim(dedupeKey, fresh), consumeOrThrow(limiter, userId)]);
+    // Redis down (the claim failed): answering is worth more than dedupe and the limit; the relay queues it later.
+    const redisUp = claim.status === 'fulfilled';
+    if (claim.status === 'rejected') logger.warn({ err: claim.reason }, 'status-check dedupe unavailable; accepting without it');
+    else if (claim.value) {
+      // Refused or not, the consume counted the point (rate-limiter-flexible counts past the limit too).
+      await limiter.reward(userId).catch(() => undefined);
+      return claim.value;
     }
     try {
-      if (redisUp) await consumeOrThrow(this.deps.rateLimits.statusChecks, userId);
+      if (redisUp && limit.status === 'rejected') throw limit.reason;
       await this.inserts.add({ id: fresh.id, userId, caseNumber, requestedAt });
     } catch (error) {
       // Not recorded: a repeat must not be answered with this id.
