@@ -65,7 +65,7 @@ function kneePanel(steps: readonly KneeStep[], knee: number, limitMs: number): s
     `<text x="${PAD.left}" y="20" font-weight="bold">Knee search: p99 (ms) of each 10 s step, in the order tried; knee ${knee} req/s</text>`,
     axes(maxY, y, steps.map((s, i) => ({ at: PAD.left + (i + 0.5) * slot, label: `${s.rate}/s` }))),
     `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(limitMs).toFixed(1)}" y2="${y(limitMs).toFixed(1)}" stroke="#000" stroke-dasharray="6 4"/>`,
-    `<text x="${W - PAD.right}" y="${(y(limitMs) - 4).toFixed(1)}" text-anchor="end">${limitMs} ms</text>`,
+    `<text x="${PAD.left + 4}" y="${(y(limitMs) - 4).toFixed(1)}">limit ${limitMs} ms</text>`,
     ...bars,
   ].join('\n');
 }
