@@ -38,6 +38,8 @@ export function startNode(distFile: string, env: Record<string, string>, args: s
     while ((newline = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + 1);
+      // Errors of the children (pino levels 50 and 60) are shown, once per message, not lost in the pipe.
+      if (/"level":(50|60)/.test(line)) reportError(distFile, line);
       for (const w of waiters.filter((w) => w.pattern.test(line))) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve(line);
@@ -61,10 +63,26 @@ export function startNode(distFile: string, env: Record<string, string>, args: s
     },
     stop() {
       return new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Exited already, by itself or by a signal: 'exit' will not come again.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });
     },
   };
+}
+
+const reported = new Map<string, number>();
+
+function reportError(distFile: string, line: string): void {
+  let msg = line;
+  try {
+    const parsed = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    msg = `${parsed.msg ?? ''}: ${parsed.err?.message ?? ''}`;
+  } catch {
+    // not JSON: the line itself
+  }
+  const n = (reported.get(msg) ?? 0) + 1;
+  reported.set(msg, n);
+  if (n === 1 || n === 100 || n === 1000) process.stderr.write(`[bench] ${path.basename(distFile)} error (${n}×): ${msg.slice(0, 300)}\n`);
 }

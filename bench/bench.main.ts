@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -6,24 +7,33 @@ import autocannon from 'autocannon';
 import { BenchDatabase, seedBench } from './bench-database';
 import { freePort, startNode, type Child } from './bench-processes';
 import { pacedLoad, percentile } from './paced-load';
+import { benchSummaryMarkdown } from './bench-report';
+import { e2eRate, kneeOf, nextKneeRate, type KneeStep } from './knee-search';
+import { latencyChartSvg, type SecondLatency } from './latency-chart';
 
 /**
  * `npm run bench`: measures the status-check path on this machine, with its ceilings measured in
  * the same run, and writes bench/results/latest.json (keys as the contract's "Benchmark" table).
  * Everything runs on loopback, bounded in time, in a throwaway database and queue prefix.
+ * Beside the JSON: latest.md (a summary with the ratios) and latest.svg (the latency chart).
  */
 const { values: args } = parseArgs({
   options: {
-    rate: { type: 'string', default: '500' },
+    // Default: a tenth of express_hello_rps of this run, rounded to 10 (the contract).
+    rate: { type: 'string' },
     seconds: { type: 'string', default: '8' },
     'e2e-seconds': { type: 'string', default: '10' },
     'warmup-seconds': { type: 'string', default: '3' },
     connections: { type: 'string', default: '64' },
     citizens: { type: 'string', default: '2000' },
     cases: { type: 'string', default: '60000' },
+    'knee-seconds': { type: 'string', default: '10' },
   },
 });
-const RATE = Number(args.rate);
+const GIVEN_RATE = args.rate === undefined ? undefined : Number(args.rate);
+const KNEE_SECONDS = Number(args['knee-seconds']);
+/** The knee's limit (contract: p99 under 250 ms). */
+const KNEE_P99_LIMIT_MS = 250;
 const SECONDS = Number(args.seconds);
 const E2E_SECONDS = Number(args['e2e-seconds']);
 const WARMUP_SECONDS = Number(args['warmup-seconds']);
@@ -31,9 +41,13 @@ const CONNECTIONS = Number(args.connections);
 const CITIZENS = Number(args.citizens);
 const CASES = Number(args.cases);
 
-const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+const startedAt = Date.now();
+const log = (line: string) => process.stdout.write(`[bench ${String(Math.round((Date.now() - startedAt) / 1000)).padStart(4)} s] ${line}\n`);
 
 async function main(): Promise<void> {
+  // Taken before anything starts: the machine is shared, so the run says how busy it was.
+  const machine = { cpu: os.cpus()[0]?.model.trim() ?? 'unknown', cores: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map((l) => round(l, 2)) };
+  log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const db = new BenchDatabase(baseUrl);
   const secret = randomBytes(32).toString('hex');
@@ -70,7 +84,8 @@ async function main(): Promise<void> {
       // The claims the service issues: a session of its own and the account's token version 0.
       jwt.sign({ role: 'citizen', sid: randomUUID(), auth_time: Math.floor(Date.now() / 1000), ver: 0 }, config().jwt.secret, {
         algorithm: config().jwt.algorithm, subject: sub, issuer: config().jwt.issuer, audience: config().jwt.audience,
-        expiresIn: 3600, jwtid: randomBytes(8).toString('hex'),
+        // A UUID, as the service issues them (the revocation check may ask PostgreSQL, whose column is a uuid).
+        expiresIn: 3600, jwtid: randomUUID(),
       }),
     );
     log(`seeded ${CITIZENS} citizens and ${CASES} linked cases`);
@@ -87,14 +102,17 @@ async function main(): Promise<void> {
 
     // 1. Ceiling: bare Express.
     const helloPort = await freePort();
+    log(`1/6 ceiling: Express hello-world, ${CONNECTIONS} connections, ${SECONDS} s`);
     const hello = start('dist/bench/hello.server.js', { PORT: String(helloPort) });
     await hello.waitFor(/ready/);
     const helloRun = await autocannon({ url: `http://127.0.0.1:${helloPort}/`, connections: CONNECTIONS, duration: SECONDS });
     const expressHelloRps = helloRun['2xx'] / SECONDS;
     await hello.stop();
     log(`express_hello_rps ${expressHelloRps.toFixed(0)}`);
+    const RATE = e2eRate(expressHelloRps, GIVEN_RATE);
 
     // 2. Intake: the gateway alone accepts status checks into a growing queue.
+    log(`2/6 intake: POST /api/v1/status-checks, ${CONNECTIONS} connections, ${SECONDS} s`);
     const gatewayPort = await freePort();
     let gateway = start('dist/services/gateway/gateway.main.js', { PORT: String(gatewayPort) });
     await gateway.waitFor(/gateway listening/);
@@ -120,9 +138,11 @@ async function main(): Promise<void> {
     });
     const intakeRps = intakeRun['2xx'] / SECONDS;
     await gateway.stop();
-    log(`intake_rps ${intakeRps.toFixed(0)} (${intakeRun['2xx']} accepted, ${intakeRun.non2xx} refused, ${intakeRun.errors} errors)`);
+    const byStatus = Object.entries(intakeRun.statusCodeStats ?? {}).map(([code, s]) => `${code}: ${s.count}`).join(', ');
+    log(`intake_rps ${intakeRps.toFixed(0)} (${intakeRun['2xx']} accepted, ${intakeRun.non2xx} refused, ${intakeRun.errors} errors; by status ${byStatus})`);
 
     // 3. One worker process drains the full queue.
+    log(`3/6 one worker drains the ${ids.length} queued status checks`);
     let worker = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'status-check' });
     await waitForDelivered(client, ids.length, 180_000);
     const drain = await client.query<{ n: string; seconds: number }>(
@@ -133,10 +153,12 @@ async function main(): Promise<void> {
     log(`worker_jobs_per_s ${workerJobsPerS.toFixed(0)}`);
 
     // 4. Ceiling: the same queue settings with a worker that does nothing.
+    log(`4/6 ceiling: a no-op worker drains ${ids.length} jobs`);
     const noopJobsPerS = await noopCeiling(env.QUEUE_PREFIX, ids.length, start);
     log(`noop_jobs_per_s ${noopJobsPerS.toFixed(0)}`);
 
     // 5. End to end at a steady rate: gateway and a worker process, requests evenly paced.
+    log(`5/6 end to end at ${RATE} req/s${GIVEN_RATE === undefined ? ' (a tenth of hello)' : ' (--rate)'}: ${WARMUP_SECONDS} s warm-up, ${E2E_SECONDS} s measured`);
     gateway = start('dist/services/gateway/gateway.main.js', { PORT: String(gatewayPort) });
     worker = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'status-check' });
     await Promise.all([gateway.waitFor(/gateway listening/), worker.waitFor(/workers started/).catch(() => undefined)]);
@@ -147,6 +169,8 @@ async function main(): Promise<void> {
     ids.push(...warmUp.ids);
     const e2eStart = (await client.query<{ now: Date }>(`SELECT now()`)).rows[0].now;
     const paced = await pacedLoad(gatewayPort, RATE, E2E_SECONDS, (i) => request(counter + i));
+    // Every phase asks new questions: a repeat within 10 s would be deduplicated (same id).
+    counter += paced.sent;
     ids.push(...paced.ids);
     await waitForDelivered(client, ids.length, 120_000);
     const latencies = (
@@ -162,18 +186,34 @@ async function main(): Promise<void> {
     log(`e2e at ${RATE}/s: ${paced.accepted} accepted, ${paced.errors} errors, p50 ${percentile(latencies, 50).toFixed(1)} ms`);
     // Latency second by second: a backlog that grows shows as a rising line, a hiccup as a spike.
     const bySecond = (
-      await client.query<{ second: number; p50: number; max: number; n: string }>(
+      await client.query<{ second: number; p50: number; p99: number; max: number; n: string }>(
         `SELECT floor(extract(epoch FROM s.requested_at - $1::timestamptz))::int AS second,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.created_at - s.requested_at) * 1000) AS p50,
+                percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM m.created_at - s.requested_at) * 1000) AS p99,
                 max(extract(epoch FROM m.created_at - s.requested_at) * 1000) AS max, count(*) AS n
            FROM status_checks s JOIN messages m ON m.id = s.message_id
           WHERE s.requested_at >= $1 GROUP BY 1 ORDER BY 1`,
         [e2eStart],
       )
-    ).rows.map((r) => ({ second: r.second, n: Number(r.n), p50: round(Number(r.p50), 1), max: round(Number(r.max), 1) }));
-    log(`e2e by second: ${bySecond.map((r) => `${r.second}s n=${r.n} p50=${r.p50} max=${r.max}`).join('; ')}`);
+    ).rows.map((r): SecondLatency => ({ second: r.second, n: Number(r.n), p50: round(Number(r.p50), 1), p99: round(Number(r.p99), 1), max: round(Number(r.max), 1) }));
+    log(`e2e by second: ${bySecond.map((r) => `${r.second}s n=${r.n} p50=${r.p50} p99=${r.p99}`).join('; ')}`);
 
-    // 6. Exactly one answer per accepted request.
+    // 6. The knee: evenly paced steps on the same processes, each held KNEE_SECONDS.
+    log(`6/6 knee search from ${RATE} req/s: ${KNEE_SECONDS} s steps, coarse ×1.4 until bracketed, then ≤ 10 % steps (at most 12 steps)`);
+    const kneeSteps: KneeStep[] = [];
+    for (let rate = nextKneeRate(kneeSteps, RATE); rate !== null; rate = nextKneeRate(kneeSteps, RATE)) {
+      const step = await kneeStep(client, gatewayPort, rate, (i) => request(counter + i));
+      counter += step.sent;
+      ids.push(...step.ids);
+      kneeSteps.push(step.result);
+      log(`knee step ${kneeSteps.length}: ${rate} req/s, p99 ${step.result.p99Ms} ms, ${step.result.answered} of ${step.result.sent} answered: ${step.result.held ? 'held' : 'not held'}`);
+    }
+    const kneeRps = kneeOf(kneeSteps);
+    log(`knee_rps ${kneeRps}`);
+
+    // Exactly one answer per accepted request, over every phase (an id twice would be a dedupe hit).
+    if (new Set(ids).size !== ids.length) log(`note: ${ids.length - new Set(ids).size} accepted ids came back twice (deduplicated repeats)`);
+    await waitForDelivered(client, new Set(ids).size, 120_000);
     const { lost, duplicates } = await countLostAndDuplicates(client, ids);
 
     const results = {
@@ -183,12 +223,17 @@ async function main(): Promise<void> {
       e2e_p50_ms: round(percentile(latencies, 50), 2),
       e2e_p95_ms: round(percentile(latencies, 95), 2),
       e2e_p99_ms: round(percentile(latencies, 99), 2),
+      knee_rps: kneeRps,
       worker_jobs_per_s: round(workerJobsPerS),
       noop_jobs_per_s: round(noopJobsPerS),
       express_hello_rps: round(expressHelloRps),
       lost,
       duplicates,
       notes: {
+        machine,
+        load: 'loadAverageAtStart is os.loadavg() (1, 5, 15 min) when the bench started: the machine is shared, other engineers run tests on it meanwhile',
+        durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+        e2eRateSource: GIVEN_RATE === undefined ? 'a tenth of express_hello_rps of this run, rounded to 10' : '--rate',
         connections: CONNECTIONS,
         seconds: SECONDS,
         e2eSeconds: E2E_SECONDS,
@@ -199,7 +244,10 @@ async function main(): Promise<void> {
         workerConcurrency: config().worker.concurrency,
         intakeVsHello: round(intakeRps / expressHelloRps, 2),
         workerVsNoop: round(workerJobsPerS / noopJobsPerS, 2),
+        kneeVsHello: round(kneeRps / expressHelloRps, 2),
         e2eBySecond: bySecond,
+        kneeSteps,
+        kneeRule: `each step holds its rate ${KNEE_SECONDS} s, evenly paced; held when every request was accepted and answered and p99 < ${KNEE_P99_LIMIT_MS} ms; the queue drains between steps`,
         e2eLatency:
           'status_checks.requested_at (gateway clock, when the handler takes the request, after its token and body are checked) to messages.created_at (PostgreSQL clock, start of the worker transaction that commits the message); one machine, one clock',
         rateLimits: 'RATE_LIMIT_STATUS_CHECKS raised to 1e9: the limiter still runs (one Redis call per request) but refuses nothing, so intake measures accepted requests',
@@ -208,14 +256,61 @@ async function main(): Promise<void> {
     const file = path.join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    log(`written ${path.relative(process.cwd(), file)}`);
+    writeFileSync(file.replace(/\.json$/, '.md'), benchSummaryMarkdown(results));
+    writeFileSync(file.replace(/\.json$/, '.svg'), latencyChartSvg({ e2eRate: RATE, bySecond, knee: kneeSteps, kneeRps, limitMs: KNEE_P99_LIMIT_MS }));
+    process.stdout.write(`${JSON.stringify({ ...results, notes: undefined }, null, 2)}\n`);
+    log(`written ${path.relative(process.cwd(), file)} and latest.md, latest.svg beside it`);
     if (lost > 0 || duplicates > 0) process.exitCode = 1;
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     await client.end();
     await cleanRedis(env.QUEUE_PREFIX);
     await db.drop();
+  }
+}
+
+/**
+ * One knee step: `rate` requests a second for KNEE_SECONDS, then up to 5 s for the last answers.
+ * Held when all were accepted and answered and p99 < 250 ms; a failed step's backlog is drained
+ * before the next step, so that each step starts from an empty queue.
+ */
+async function kneeStep(
+  client: import('pg').Client,
+  port: number,
+  rate: number,
+  request: (i: number) => { path: string; token: string; body: unknown },
+): Promise<{ sent: number; ids: string[]; result: KneeStep }> {
+  const load = await pacedLoad(port, rate, KNEE_SECONDS, request);
+  const deadline = Date.now() + 5000;
+  let answered = 0;
+  for (;;) {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM status_checks WHERE id = ANY($1::uuid[]) AND status = 'delivered'`, [load.ids]);
+    answered = Number(rows[0].n);
+    if (answered >= load.ids.length || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const latencies = (
+    await client.query<{ ms: number }>(
+      `SELECT extract(epoch FROM m.created_at - s.requested_at) * 1000 AS ms
+         FROM status_checks s JOIN messages m ON m.id = s.message_id WHERE s.id = ANY($1::uuid[])`,
+      [load.ids],
+    )
+  ).rows
+    .map((r) => Number(r.ms))
+    .sort((a, b) => a - b);
+  // Unanswered requests count as slower than any answered one.
+  const p99 = answered < load.sent ? Infinity : percentile(latencies, 99);
+  const held = load.errors === 0 && answered === load.sent && p99 < KNEE_P99_LIMIT_MS;
+  if (!held) await waitForAnswered(client, load.ids, 120_000);
+  return { sent: load.sent, ids: load.ids, result: { rate, held, p99Ms: round(Number.isFinite(p99) ? p99 : (latencies.at(-1) ?? 0), 1), sent: load.sent, answered } };
+}
+
+async function waitForAnswered(client: import('pg').Client, ids: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM status_checks WHERE id = ANY($1::uuid[]) AND status <> 'queued'`, [ids]);
+    if (Number(rows[0].n) >= ids.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -15,8 +15,11 @@ export type RedisRole = 'producer' | 'consumer';
  * Connections as BullMQ's production guide says:
  * - `producer`: for the gateway (queues, rate limits, sessions). It fails fast while Redis is
  *   down (no offline queue), so an HTTP request never hangs; the outbox relay catches up later.
+ *   Auto-pipelined: the commands of concurrent requests issued in the same event-loop turn go
+ *   out in one write (measured: the gateway's socket writes to Redis were its largest cost).
  * - `consumer`: for workers and subscribers. It waits for Redis forever
- *   (`maxRetriesPerRequest: null`), so a Redis restart pauses work instead of crashing it.
+ *   (`maxRetriesPerRequest: null`), so a Redis restart pauses work instead of crashing it. Never
+ *   auto-pipelined: BullMQ blocks on those connections.
  */
 export function createRedis(topology: RedisTopology, role: RedisRole, name: string): RedisConnection {
   const options = connectionOptions(topology, role, name);
@@ -35,10 +38,11 @@ export function createRedis(topology: RedisTopology, role: RedisRole, name: stri
       });
     case 'cluster': {
       // The Cluster retries and queues for all its nodes itself.
-      const { enableOfflineQueue, retryStrategy: _perNodeRetry, ...perNode } = options;
+      const { enableOfflineQueue, enableAutoPipelining, retryStrategy: _perNodeRetry, ...perNode } = options;
       const clusterOptions: ClusterOptions = {
         redisOptions: perNode,
         enableOfflineQueue,
+        enableAutoPipelining,
         enableReadyCheck: true,
         clusterRetryStrategy: retryDelay,
         // Moved slots are followed as Redis says (MOVED/ASK); a refreshed map after a failover.
@@ -60,7 +64,7 @@ function connectionOptions(topology: RedisTopology, role: RedisRole, name: strin
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? (role === 'producer' ? 1 : 2) : false),
   };
   return role === 'producer'
-    ? { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }
+    ? { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true }
     : { ...common, maxRetriesPerRequest: null, enableReadyCheck: true };
 }
 

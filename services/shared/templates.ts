@@ -34,6 +34,18 @@ function load(file: string): HandlebarsTemplateDelegate {
   return entry.template;
 }
 
+const layouts = new Map<string, boolean>();
+
+/** Whether a folder has its layout, asked of the disk once (templates ship with the build; one stat per message adds up). */
+function hasLayout(file: string): boolean {
+  let known = layouts.get(file);
+  if (known === undefined) {
+    known = existsSync(file);
+    layouts.set(file, known);
+  }
+  return known;
+}
+
 /**
  * Renders `templates/<folder>/<name>.{subject,text,html}.hbs`; the HTML is wrapped in
  * `templates/<folder>/layout.html.hbs` when that exists.
@@ -44,7 +56,7 @@ export function renderTriple(folder: string, name: string, context: object): Ren
   const text = load(path.join(dir, `${name}.text.hbs`))(context);
   const body = load(path.join(dir, `${name}.html.hbs`))(context);
   const layoutFile = path.join(dir, 'layout.html.hbs');
-  const html = existsSync(layoutFile) ? load(layoutFile)({ subject, body: new hbs.SafeString(body) }) : body;
+  const html = hasLayout(layoutFile) ? load(layoutFile)({ subject, body: new hbs.SafeString(body) }) : body;
   return { subject, text, html };
 }
 

@@ -47,14 +47,18 @@ async function preparedQuery<R>(dataSource: DataSource, name: string, text: stri
   return result.rows as R[];
 }
 
-/** Records a status check as queued (the row is its own outbox): one prepared round trip. */
-export async function insertStatusCheck(dataSource: DataSource, check: Pick<StatusCheck, 'id' | 'userId' | 'caseNumber' | 'requestedAt'>): Promise<void> {
-  await preparedQuery(dataSource, 'status-check-insert', `INSERT INTO status_checks (id, user_id, case_number, requested_at) VALUES ($1, $2, $3, $4)`, [
-    check.id,
-    check.userId,
-    check.caseNumber,
-    check.requestedAt,
-  ]);
+/**
+ * Records status checks as queued (each row is its own outbox), many in one prepared statement:
+ * the gateway groups the requests that arrive together (one round trip and one commit each group).
+ */
+export async function insertStatusChecks(dataSource: DataSource, checks: ReadonlyArray<Pick<StatusCheck, 'id' | 'userId' | 'caseNumber' | 'requestedAt'>>): Promise<void> {
+  await preparedQuery(
+    dataSource,
+    'status-check-insert-many',
+    `INSERT INTO status_checks (id, user_id, case_number, requested_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[])`,
+    [checks.map((c) => c.id), checks.map((c) => c.userId), checks.map((c) => c.caseNumber), checks.map((c) => c.requestedAt)],
+  );
 }
 
 /** One of the citizen's own status checks, or null (someone else's is null too). */
@@ -72,8 +76,9 @@ export async function failQueuedStatusCheck(db: Db, id: string): Promise<void> {
   await db.query(`UPDATE status_checks SET status = 'failed' WHERE id = $1 AND status = 'queued'`, [id]);
 }
 
-// One statement: the request, the case only if linked to the requester (a LATERAL join, so a
-// case of someone else is indistinguishable from none), and its history oldest first.
+// One statement for a group of requests: each request, its case only if linked to the
+// requester (a LATERAL join, so a case of someone else is indistinguishable from none), and
+// its history oldest first.
 const ANSWER_SQL = `
   SELECT sc.id AS request_id, sc.user_id, sc.case_number, sc.status AS request_status, sc.requested_at,
          k.*, k.id AS case_id,
@@ -84,70 +89,95 @@ const ANSWER_SQL = `
     LEFT JOIN LATERAL (${CASE_SUMMARY_SQL}
        WHERE c.number = sc.case_number
          AND EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = c.id AND l.user_id = sc.user_id)) k ON true
-   WHERE sc.id = $1`;
+   WHERE sc.id = ANY($1::uuid[])`;
 
-/** Loads what the answer to one status check needs, or null when the request does not exist. */
-export async function loadStatusCheckAnswer(dataSource: DataSource, statusCheckId: string): Promise<StatusCheckAnswerSource | null> {
-  const rows = await preparedQuery<AnswerColumns>(dataSource, 'status-check-answer-read', ANSWER_SQL, [statusCheckId]);
-  if (rows.length === 0) return null;
-  const row = rows[0];
-  return {
-    request: { id: row.request_id, userId: row.user_id, caseNumber: row.case_number, status: row.request_status, requestedAt: row.requested_at },
-    case: row.case_id ? caseSummaryOf(row as CaseSummaryColumns) : null,
-    history: (row.history ?? []).map((h) => ({ status: h.status, note: h.note, changedAt: new Date(h.changedAt) })),
-  };
+/** Loads what the answers to these status checks need: one entry per id, null where the request does not exist. */
+export async function loadStatusCheckAnswers(dataSource: DataSource, statusCheckIds: readonly string[]): Promise<Array<StatusCheckAnswerSource | null>> {
+  const rows = await preparedQuery<AnswerColumns>(dataSource, 'status-check-answer-read-many', ANSWER_SQL, [statusCheckIds]);
+  const byId = new Map(rows.map((row) => [row.request_id, row]));
+  return statusCheckIds.map((id) => {
+    const row = byId.get(id);
+    if (!row) return null;
+    return {
+      request: { id: row.request_id, userId: row.user_id, caseNumber: row.case_number, status: row.request_status, requestedAt: row.requested_at },
+      case: row.case_id ? caseSummaryOf(row as CaseSummaryColumns) : null,
+      history: (row.history ?? []).map((h) => ({ status: h.status, note: h.note, changedAt: new Date(h.changedAt) })),
+    };
+  });
 }
 
 // deliverMessage's contract (one message per event key; the citizen's throttled "new message"
 // e-mail recorded as an outbox event in the same atomic write) fused with marking the request
-// delivered: one statement per answer instead of five, on the benchmarked path. Data-modifying
-// CTEs all run, referenced or not. A concurrent duplicate waits on the event key, then writes
-// nothing at all.
-const WRITE_ANSWER_SQL = `
-  WITH m AS (
+// delivered, for a group of answers in one statement. Data-modifying CTEs all run, referenced
+// or not. A concurrent duplicate waits on the event key, then writes nothing at all. A citizen
+// with several answers in the group gets one e-mail event (for the first), as one at a time would.
+const WRITE_ANSWERS_SQL = `
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::uuid[])
+      AS i(user_id, subject, body_text, body_html, data, event_key, status_check_id)
+  ), m AS (
     INSERT INTO messages (user_id, kind, subject, body_text, body_html, data, event_key)
-    VALUES ($1, 'case_status', $2, $3, $4, $5, $6)
-    ON CONFLICT (event_key) DO NOTHING RETURNING id
+    SELECT user_id, 'case_status', subject, body_text, body_html, data, event_key FROM input
+    ON CONFLICT (event_key) DO NOTHING RETURNING id, user_id, event_key
   ), request AS (
     UPDATE status_checks s SET status = 'delivered', delivered_at = now(), message_id = m.id
-      FROM m WHERE s.id = $7 RETURNING s.id
+      FROM m JOIN input i ON i.event_key = m.event_key
+     WHERE s.id = i.status_check_id RETURNING s.id
   ), mail AS (
     UPDATE users u SET last_status_mail_at = now()
-      FROM m
-     WHERE u.id = $1 AND u.notify_by_email
+      FROM (SELECT DISTINCT user_id FROM m) mu
+     WHERE u.id = mu.user_id AND u.notify_by_email
        AND (u.last_status_mail_at IS NULL OR u.last_status_mail_at <= now() - make_interval(mins => $8))
     RETURNING u.id
+  ), mailed AS (
+    SELECT DISTINCT ON (m.user_id) m.id FROM m JOIN mail ON mail.id = m.user_id ORDER BY m.user_id, m.event_key
   ), event AS (
     INSERT INTO outbox_events (job_name, payload)
-    SELECT $9::text, jsonb_build_object('messageId', m.id) FROM m, mail RETURNING id
+    SELECT $9::text, jsonb_build_object('messageId', mailed.id) FROM mailed RETURNING id, payload->>'messageId' AS message_id
   )
-  SELECT m.id AS message_id, (SELECT id FROM event) AS event_id FROM m`;
+  SELECT m.id AS message_id, m.event_key, e.id AS event_id FROM m LEFT JOIN event e ON e.message_id = m.id::text`;
+
+/** One answer to write: the request, its citizen and the rendered message. */
+export interface StatusAnswer {
+  statusCheckId: string;
+  userId: string;
+  rendered: Rendered;
+  data: Record<string, unknown>;
+}
+
+/** What writing one answer did: its message and "new message" e-mail event, or null when it had been answered already. */
+export type WrittenAnswer = { messageId: string; mailEvent: RecordedEvent | null } | null;
 
 /**
- * Writes the `case_status` message of one request and marks the request delivered, atomically.
- * Returns the message id and the "new message" e-mail event it recorded (null when throttled or
- * unwanted), ready to publish, or null when this request had already been answered.
+ * Writes the `case_status` messages of a group of requests and marks them delivered, atomically
+ * (one statement). Returns, per answer, the message id and the "new message" e-mail event it
+ * recorded (null when throttled or unwanted), ready to publish, or null when that request had
+ * already been answered.
  */
-export async function writeStatusAnswer(
-  dataSource: DataSource,
-  answer: { statusCheckId: string; userId: string; rendered: Rendered; data: Record<string, unknown>; mailThrottleMinutes: number },
-): Promise<{ messageId: string; mailEvent: RecordedEvent | null } | null> {
-  const rows = await preparedQuery<{ message_id: string; event_id: string | null }>(dataSource, 'status-check-answer-write', WRITE_ANSWER_SQL, [
-    answer.userId,
-    answer.rendered.subject,
-    answer.rendered.text,
-    answer.rendered.html,
-    JSON.stringify(answer.data),
-    `status-check:${answer.statusCheckId}`,
-    answer.statusCheckId,
-    answer.mailThrottleMinutes,
+export async function writeStatusAnswers(dataSource: DataSource, answers: readonly StatusAnswer[], mailThrottleMinutes: number): Promise<WrittenAnswer[]> {
+  const eventKey = (a: StatusAnswer) => `status-check:${a.statusCheckId}`;
+  const rows = await preparedQuery<{ message_id: string; event_key: string; event_id: string | null }>(dataSource, 'status-check-answer-write-many', WRITE_ANSWERS_SQL, [
+    answers.map((a) => a.userId),
+    answers.map((a) => a.rendered.subject),
+    answers.map((a) => a.rendered.text),
+    answers.map((a) => a.rendered.html),
+    answers.map((a) => JSON.stringify(a.data)),
+    answers.map(eventKey),
+    answers.map((a) => a.statusCheckId),
+    mailThrottleMinutes,
     NEW_MESSAGE_MAIL,
   ]);
-  if (rows.length === 0) return null;
-  const { message_id: messageId, event_id: eventId } = rows[0];
-  // The same job the statement recorded (its name is $9, its payload the message id).
-  const mailEvent: RecordedEvent | null = eventId ? { id: eventId, job: { name: NEW_MESSAGE_MAIL, data: { messageId } } } : null;
-  return { messageId, mailEvent };
+  const byKey = new Map(rows.map((r) => [r.event_key, r]));
+  return answers.map((a) => {
+    const row = byKey.get(eventKey(a));
+    // The same request twice in one group (a redelivery beside its first run): one wrote it.
+    byKey.delete(eventKey(a));
+    if (!row) return null;
+    const messageId = row.message_id;
+    // The same job the statement recorded (its name is $9, its payload the message id).
+    const mailEvent: RecordedEvent | null = row.event_id ? { id: row.event_id, job: { name: NEW_MESSAGE_MAIL, data: { messageId } } } : null;
+    return { messageId, mailEvent };
+  });
 }
 
 /** The ids of status checks still `queued` `graceMs` after they were asked for, oldest first. */

@@ -5,7 +5,8 @@ import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
 import { consumeOrThrow } from '../shared/rate-limits';
 import type { StatusCheckAccepted, StatusCheckView } from './status-check.schemas';
-import { findOwnStatusCheck, insertStatusCheck } from './status-check.repository';
+import { Batcher, isStatementError } from '../shared/batcher';
+import { findOwnStatusCheck, insertStatusChecks } from './status-check.repository';
 
 /** A repeated press within this many seconds is the same request (same id, not counted). */
 export const STATUS_CHECK_DEDUPE_SECONDS = 10;
@@ -23,7 +24,24 @@ export function invalidCaseNumber(): AppError {
  * see), records the request (the row is its own outbox) and queues its answer.
  */
 export class StatusCheckService {
-  constructor(private readonly deps: Deps) {}
+  /**
+   * The inserts of concurrent requests, grouped (measured: one INSERT and commit per request was
+   * the gateway's largest PostgreSQL cost). A request still gets its 202 only after its own row
+   * is committed; a row the database refuses fails alone.
+   */
+  private readonly inserts: Batcher<Parameters<typeof insertStatusChecks>[1][number], undefined>;
+
+  constructor(private readonly deps: Deps) {
+    this.inserts = new Batcher({
+      run: async (rows) => {
+        await insertStatusChecks(deps.dataSource, rows);
+        return rows.map(() => undefined);
+      },
+      retrySingly: isStatementError,
+      // Two groups in flight: one fills while the other commits.
+      concurrency: 2,
+    });
+  }
 
   /** Records and queues a status check; a repeat within the dedupe window returns the first. */
   async request(userId: string, typed: string): Promise<StatusCheckAccepted> {
@@ -33,18 +51,21 @@ export class StatusCheckService {
     const fresh: StatusCheckAccepted = { id: randomUUID(), caseNumber, status: 'queued', requestedAt: requestedAt.toISOString() };
     const dedupeKey = `${this.deps.producer.prefix}:status-dedupe:${userId}:${caseNumber}`;
 
-    let redisUp = true;
-    try {
-      const earlier = await this.claim(dedupeKey, fresh);
-      if (earlier) return earlier;
-    } catch (error) {
-      // Redis down: answering is worth more than dedupe and the limit; the relay queues it later.
-      redisUp = false;
-      logger.warn({ err: error }, 'status-check dedupe unavailable; accepting without it');
+    // The dedupe claim and the limit go out together (one round trip on the auto-pipelined
+    // connection, not two in a row); a repeat then gives its point back, as it never counts.
+    const limiter = this.deps.rateLimits.statusChecks;
+    const [claim, limit] = await Promise.allSettled([this.claim(dedupeKey, fresh), consumeOrThrow(limiter, userId)]);
+    // Redis down (the claim failed): answering is worth more than dedupe and the limit; the relay queues it later.
+    const redisUp = claim.status === 'fulfilled';
+    if (claim.status === 'rejected') logger.warn({ err: claim.reason }, 'status-check dedupe unavailable; accepting without it');
+    else if (claim.value) {
+      // Refused or not, the consume counted the point (rate-limiter-flexible counts past the limit too).
+      await limiter.reward(userId).catch(() => undefined);
+      return claim.value;
     }
     try {
-      if (redisUp) await consumeOrThrow(this.deps.rateLimits.statusChecks, userId);
-      await insertStatusCheck(this.deps.dataSource, { id: fresh.id, userId, caseNumber, requestedAt });
+      if (redisUp && limit.status === 'rejected') throw limit.reason;
+      await this.inserts.add({ id: fresh.id, userId, caseNumber, requestedAt });
     } catch (error) {
       // Not recorded: a repeat must not be answered with this id.
       if (redisUp) await this.deps.redis.del(dedupeKey).catch(() => undefined);

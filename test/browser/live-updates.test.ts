@@ -74,5 +74,60 @@ describe('live updates in Chromium', () => {
       await page.unroute('**/api/v1/events');
     }
   });
+  test('when a message lands while the inbox is open, then it goes on top of the list, the polite region names it and the counts change without a reload', async () => {
+    const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
+    page.setDefaultTimeout(10_000);
+    const citizen = await service.citizen();
+    await loginThroughPage(page, service, citizen.login, citizen.password);
+    const stream = page.waitForResponse((r) => r.url().endsWith('/api/v1/events'));
+    await page.goto(`${service.baseUrl}/skrzynka`);
+    await page.getByText('Skrzynka jest pusta').waitFor();
+    await stream;
+    await page.waitForTimeout(300); // the stream has sent its first count
+    await page.evaluate(() => Object.assign(window, { drawnOnce: true }));
+
+    const first = await service.api('POST', '/api/v1/status-checks', { token: citizen.token, body: { caseNumber: 'LV.6840.5.2026' } });
+    expect(first.status).toBe(202);
+    const notice = page.locator('[aria-live="polite"][data-live-inbox-notice]');
+    await notice.getByText(/^Nowa wiadomość w skrzynce: .+/).waitFor();
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await page.getByText('Skrzynka jest pusta').count()).toBe(0);
+    expect(await page.getByRole('table').isVisible()).toBe(true);
+    await page.locator('[data-live-inbox-total]', { hasText: /^1$/ }).waitFor();
+    await page.locator('[data-live-inbox-unread]', { hasText: /^1$/ }).waitFor();
+    const firstLink = rows.first().getByRole('link');
+    expect(await firstLink.getAttribute('href')).toMatch(/^\/skrzynka\/[0-9a-f-]{36}$/);
+    expect(await rows.first().getByText('Nowa').count()).toBe(1);
+    // The date as the server writes it (Polish, office time zone), in a machine-readable <time>.
+    const time = rows.first().locator('time');
+    expect(await time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await time.textContent()).toMatch(/\d{4}/);
+
+    const second = await service.api('POST', '/api/v1/status-checks', { token: citizen.token, body: { caseNumber: 'LV.6840.6.2026' } });
+    expect(second.status).toBe(202);
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    await page.locator('[data-live-inbox-total]', { hasText: /^2$/ }).waitFor();
+    await page.locator('.site-nav .badge', { hasText: '2 nowe wiadomości' }).waitFor();
+    // Newest on top: the second answer is the first row, and each message is listed once.
+    const hrefs = await rows.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(2);
+    const newest = await service.api('GET', '/api/v1/inbox', { token: citizen.token });
+    expect(hrefs[0]).toBe(`/skrzynka/${newest.body.items[0].id}`);
+    expect(await page.evaluate(() => (window as unknown as { drawnOnce?: boolean }).drawnOnce)).toBe(true);
+  });
+
+  test('when JavaScript is off, then an empty inbox shows only its panel, as before', async () => {
+    const page = await (await browser.newContext({ locale: 'pl-PL', javaScriptEnabled: false })).newPage();
+    page.setDefaultTimeout(10_000);
+    const citizen = await service.citizen();
+    await loginThroughPage(page, service, citizen.login, citizen.password);
+    await page.goto(`${service.baseUrl}/skrzynka`);
+    expect(await page.getByText('Skrzynka jest pusta').isVisible()).toBe(true);
+    expect(await page.getByRole('table').isVisible()).toBe(false);
+    expect(await page.getByText(/^Wiadomości:/).isVisible()).toBe(false);
+  });
 });
 

@@ -4,7 +4,7 @@ import type { InboxService } from '../../inbox/inbox.service';
 import { AppError } from '../../shared/app-error';
 import { PAGES } from '../../shared/page-paths';
 import { sessionOf } from '../../http/session';
-import { pageCount, pageOf } from '../paging';
+import { PAGE_SIZE, pageCount, pageOf } from '../paging';
 import { sendPage } from '../web-render';
 import { citizen } from './citizen-pages';
 
@@ -31,6 +31,8 @@ export function inboxRoutes(inbox: InboxService): express.Router {
       pages,
       previous: page > 1 ? page - 1 : null,
       next: page < pages ? page + 1 : null,
+      // The live list keeps the first page this long when new messages push onto it.
+      pageSize: PAGE_SIZE,
     });
   });
 

@@ -124,6 +124,31 @@ describe('answers to "Sprawdź stan sprawy"', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  test('when several answers run at once (one group), then each request gets its own message, and the citizen one "new message" e-mail', async () => {
+    const someone = await service.citizen();
+    await service.ctx.dataSource.query(`UPDATE users SET notify_by_email = true, last_status_mail_at = NULL WHERE id = $1`, [someone.id]);
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, id] of ids.entries()) {
+      await service.ctx.dataSource.query(`INSERT INTO status_checks (id, user_id, case_number) VALUES ($1, $2, $3)`, [id, someone.id, `AB.1.${10 + i}.2026`]);
+    }
+    const ctx = { ...service.ctx, mailer: undefined as never };
+    const outcomes = await Promise.all(ids.map((id) => answerStatusCheck({ id, name: 'status-check.answer', data: { statusCheckId: id } }, ctx)));
+    expect(outcomes).toEqual(['done', 'done', 'done']);
+    const answered = await service.ctx.dataSource.query(
+      `SELECT s.id, m.data->>'requestId' AS "requestId", m.data->>'caseNumber' AS "caseNumber", s.case_number AS asked
+         FROM status_checks s JOIN messages m ON m.id = s.message_id WHERE s.id = ANY($1::uuid[]) AND s.status = 'delivered'`,
+      [ids],
+    );
+    expect(answered).toHaveLength(3);
+    for (const row of answered) expect([row.requestId, row.caseNumber]).toEqual([row.id, row.asked]);
+    const mails = await service.ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_events e JOIN messages m ON m.id = (e.payload->>'messageId')::uuid
+        WHERE e.job_name = 'mail.new-message' AND m.user_id = $1`,
+      [someone.id],
+    );
+    expect(mails[0].n).toBe(1);
+  });
+
   test('when an answer has been delivered, then /metrics reports the end-to-end answer latency', async () => {
     const accepted = await checkStatus(service, citizen.token, 'XY.1.1.2026');
     await awaitAnswer(service, citizen.token, accepted.id);

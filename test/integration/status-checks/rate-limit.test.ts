@@ -24,6 +24,17 @@ describe('status-check rate limit (RATE_LIMIT_STATUS_CHECKS, 30 a minute by defa
     expect(rows[0].n).toBe(30);
   });
 
+  test('when repeats come at the limit, then they are still not counted: the last new request within the limit is accepted', async () => {
+    const someone = await service.citizen();
+    for (let i = 1; i <= 29; i++) await checkStatus(service, someone.token, `RM.1.${i}.2026`);
+    // Three repeats of the 29th at 29 of 30: each is claimed and consumed together, then given back.
+    for (let k = 0; k < 3; k++) await checkStatus(service, someone.token, 'RM.1.29.2026');
+    expect((await checkStatus(service, someone.token, 'RM.1.30.2026')).status).toBe('queued');
+    // A repeat past the limit is still the earlier request, not a 429.
+    expect((await service.api('POST', '/api/v1/status-checks', { token: someone.token, body: { caseNumber: 'RM.1.30.2026' } })).status).toBe(202);
+    expect((await service.api('POST', '/api/v1/status-checks', { token: someone.token, body: { caseNumber: 'RM.1.31.2026' } })).status).toBe(429);
+  });
+
   test('when another citizen asks, then their own limit applies', async () => {
     const other = await service.citizen();
     expect((await checkStatus(service, other.token, 'RL.1.1.2026')).status).toBe('queued');
