@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, parseConfig } from '../../../config/config';
 import { parseHostPort } from '../../../config/redis-topology';
 
@@ -23,6 +24,7 @@ const PRODUCTION = {
   PUBLIC_URL: 'https://sprawy.example.pl',
   JWT_SECRET: 'a-secret-that-is-long-enough-0123456789',
   ACCESS_KEY_PEPPER: 'a-pepper-that-is-long-enough-0123456789',
+  RECEIPT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 };
 
 describe('Redis topology from the configuration', () => {
