@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { BenchDatabase, seedBench } from './bench-database';
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
     JWT_SECRET: secret,
     ACCESS_KEY_PEPPER: randomBytes(32).toString('hex'),
+    RECEIPT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     // info: the children announce readiness ('gateway listening', 'workers started') on stdout.
     LOG_LEVEL: 'info',
     RATE_LIMIT_STATUS_CHECKS: '1000000000',
