@@ -150,3 +150,18 @@ describe('replies that are refused', () => {
     expect(tooLarge.body.code).toBe('payload_too_large');
   });
 });
+
+describe('replies count against the hourly allowance of letters (RATE_LIMIT_SUBMISSIONS)', () => {
+  test('when an account has sent as many letters as the hour allows, then a reply is 429 with Retry-After as well', async () => {
+    const { number } = await caseFromSubmission(service, office, applicant, 'Wniosek o wycinkę drzewa');
+    const party = await service.citizen();
+    await linkByKey(service, number, party.id);
+    const allowance = service.ctx.config.rateLimits.submissions;
+    for (let i = 0; i < allowance; i++) expect((await reply(service, party.token, number, { content: `Pismo nr ${i + 1}` })).status).toBe(201);
+
+    const refused = await reply(service, party.token, number, { content: 'Jeszcze jedno pismo.' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refused.body.code).toBe('too_many_requests');
+  });
+});
