@@ -32,12 +32,15 @@ beforeAll(async () => {
   citizens = await Promise.all([service.citizen(), service.citizen(), service.citizen()]);
 });
 afterAll(async () => {
-  try {
-    await service?.stop();
-  } finally {
-    await redis.stop();
-  }
-});
+  // Closing the service's Cluster clients once waited past a minute in CI (a node killed by a
+  // test below, which ioredis kept retrying): the close is bounded, then the servers go, which
+  // ends whatever still waits on them. The cause is not found yet (see the closing note).
+  const stopped = service ? service.stop().catch(() => undefined) : Promise.resolve();
+  const within = (ms: number) => Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+  await within(30_000);
+  await redis.stop();
+  await within(10_000);
+}, 90_000);
 
 /** The reply of the first node that answers (some are killed on purpose). */
 async function askCluster(args: string[]): Promise<unknown> {
