@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, loginThroughPage } from '../support/browser';
+import { launchChromium, newPolishPage, loginThroughPage } from '../support/browser';
 import { activationCodeIn } from '../support/mail-catcher';
 import type { Citizen } from '../support/test-service';
 import { newCitizenData, TestService } from '../support/test-service';
@@ -27,8 +27,7 @@ describe('pages by keyboard, and errors people can act on', () => {
   beforeAll(async () => {
     await service.start();
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
-    page.setDefaultTimeout(5_000);
+    page = await newPolishPage(browser);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, loginThroughPage } from '../support/browser';
+import { launchChromium, newPolishPage, loginThroughPage } from '../support/browser';
 import { TestService } from '../support/test-service';
 
 // The workers start only once the result page is open: the answer can only come live.
@@ -11,8 +11,7 @@ describe('live updates in Chromium', () => {
   beforeAll(async () => {
     await service.start();
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newPolishPage(browser, 10_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,8 +42,7 @@ describe('live updates in Chromium', () => {
   test('when the answer lands before the stream of the page opens, then the page notices (a higher count) and shows the answer', async () => {
     // A browser context of its own: the first test's citizen is still logged in in the shared one,
     // and /logowanie sends a logged-in person on instead of showing the form.
-    const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
-    page.setDefaultTimeout(10_000);
+    const page = await newPolishPage(browser, 10_000);
     const citizen = await service.citizen();
     await loginThroughPage(page, service, citizen.login, citizen.password);
     await service.stopWorkers();
@@ -75,8 +73,7 @@ describe('live updates in Chromium', () => {
     }
   });
   test('when a message lands while the inbox is open, then it goes on top of the list, the polite region names it and the counts change without a reload', async () => {
-    const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
-    page.setDefaultTimeout(10_000);
+    const page = await newPolishPage(browser, 10_000);
     const citizen = await service.citizen();
     await loginThroughPage(page, service, citizen.login, citizen.password);
     const stream = page.waitForResponse((r) => r.url().endsWith('/api/v1/events'));

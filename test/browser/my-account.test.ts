@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, loginThroughPage, registerThroughPages } from '../support/browser';
+import { launchChromium, newPolishPage, loginThroughPage, registerThroughPages } from '../support/browser';
 import { codeIn } from '../support/mail-catcher';
 import { TestService } from '../support/test-service';
 
@@ -13,8 +13,7 @@ describe('my account in the browser', () => {
   beforeAll(async () => {
     await service.start();
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
-    page.setDefaultTimeout(5_000);
+    page = await newPolishPage(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, loginThroughPage, reloadUntilVisible } from '../support/browser';
+import { launchChromium, newPolishPage, loginThroughPage, reloadUntilVisible } from '../support/browser';
 import { caseFromSubmission } from '../support/citizen-cases';
 import { createOffice, type Office } from '../support/office';
 import { makeOverdue } from '../support/reminders';
@@ -19,8 +19,7 @@ describe('ponaglenie (KPA art. 37) on the pages, in Chromium', () => {
   let caseNumber: string;
 
   const newPage = async () => {
-    const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
-    page.setDefaultTimeout(5_000);
+    const page = await newPolishPage(browser);
     return page;
   };
   const reminderSection = (page: Page) => page.getByRole('region', { name: `Ponaglenie w sprawie ${caseNumber}` });

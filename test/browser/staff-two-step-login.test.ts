@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, loginThroughPage } from '../support/browser';
+import { launchChromium, newPolishPage, loginThroughPage } from '../support/browser';
 import { createOffice, type Office } from '../support/office';
 import { TestService } from '../support/test-service';
 import { totpCode } from '../support/totp';
@@ -14,8 +14,7 @@ describe('staff two-step login in Chromium', () => {
   beforeAll(async () => {
     await service.start();
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
-    page.setDefaultTimeout(5_000);
+    page = await newPolishPage(browser);
     office = await createOffice(service);
   });
 

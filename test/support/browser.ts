@@ -10,6 +10,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A page in a fresh browser context with Polish as its language, its waits bounded by `timeoutMs`. */
+export async function newPolishPage(browser: Browser, timeoutMs = 5_000): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
+  page.setDefaultTimeout(timeoutMs);
+  return page;
+}
+
 /** Logs in through /logowanie (by label, as a person would). */
 export async function loginThroughPage(page: Page, service: TestService, login: string, password: string): Promise<void> {
   await page.goto(`${service.baseUrl}/logowanie`);
