@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { BenchDatabase, seedBench } from './bench-database';
 import { freePort, startNode, type Child } from './bench-processes';
 import { pacedLoad, percentile } from './paced-load';
+import { AnswerTimes } from './answer-times';
 import { benchSummaryMarkdown } from './bench-report';
 import { e2eRate, kneeOf, nextKneeRate, type KneeStep } from './knee-search';
 import { latencyChartSvg, type SecondLatency } from './latency-chart';
@@ -163,47 +164,39 @@ async function main(): Promise<void> {
     gateway = start('dist/services/gateway/gateway.main.js', { PORT: String(gatewayPort) });
     worker = start('dist/workers/worker.main.js', { WORKER_QUEUES: 'status-check' });
     await Promise.all([gateway.waitFor(/gateway listening/), worker.waitFor(/workers started/).catch(() => undefined)]);
+    // Every answer's time, read from the jobs while the load runs (see AnswerTimes).
+    const { createRedis, redisKeyspace } = await import('../services/shared/redis');
+    const timesRedis = createRedis(config().redis, 'consumer', 'bench-answer-times');
+    const answers = new AnswerTimes(timesRedis, `${redisKeyspace(config().redis, env.QUEUE_PREFIX).queues}:status-check:`);
+    answers.start();
+    const sentAt = new Map<string, number>();
+    const track = (id: string, at: number) => {
+      answers.track(id, at);
+      if (!sentAt.has(id)) sentAt.set(id, at);
+    };
     // Warm-up at the same rate, not measured (its requests still count for lost/duplicates):
     // freshly started processes spend their first seconds compiling and opening connections.
     const warmUp = await pacedLoad(gatewayPort, RATE, WARMUP_SECONDS, (i) => request(counter + i));
     counter += warmUp.sent;
     ids.push(...warmUp.ids);
-    const e2eStart = (await client.query<{ now: Date }>(`SELECT now()`)).rows[0].now;
-    const paced = await pacedLoad(gatewayPort, RATE, E2E_SECONDS, (i) => request(counter + i));
+    const e2eStartMs = Date.now();
+    const paced = await pacedLoad(gatewayPort, RATE, E2E_SECONDS, (i) => request(counter + i), track);
     // Every phase asks new questions: a repeat within 10 s would be deduplicated (same id).
     counter += paced.sent;
     ids.push(...paced.ids);
-    await waitForDelivered(client, ids.length, 120_000);
-    const latencies = (
-      await client.query<{ ms: number }>(
-        `SELECT extract(epoch FROM m.created_at - s.requested_at) * 1000 AS ms
-           FROM status_checks s JOIN messages m ON m.id = s.message_id
-          WHERE s.requested_at >= $1`,
-        [e2eStart],
-      )
-    ).rows
-      .map((r) => Number(r.ms))
-      .sort((a, b) => a - b);
+    const latencies = await answers.of(paced.ids, 120_000);
+    if (latencies.length < new Set(paced.ids).size) throw new Error(`only ${latencies.length} of ${new Set(paced.ids).size} e2e requests answered within 120 s`);
     log(`e2e at ${RATE}/s: ${paced.accepted} accepted, ${paced.errors} errors, p50 ${percentile(latencies, 50).toFixed(1)} ms`);
-    // Latency second by second: a backlog that grows shows as a rising line, a hiccup as a spike.
-    const bySecond = (
-      await client.query<{ second: number; p50: number; p99: number; max: number; n: string }>(
-        `SELECT floor(extract(epoch FROM s.requested_at - $1::timestamptz))::int AS second,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.created_at - s.requested_at) * 1000) AS p50,
-                percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM m.created_at - s.requested_at) * 1000) AS p99,
-                max(extract(epoch FROM m.created_at - s.requested_at) * 1000) AS max, count(*) AS n
-           FROM status_checks s JOIN messages m ON m.id = s.message_id
-          WHERE s.requested_at >= $1 GROUP BY 1 ORDER BY 1`,
-        [e2eStart],
-      )
-    ).rows.map((r): SecondLatency => ({ second: r.second, n: Number(r.n), p50: round(Number(r.p50), 1), p99: round(Number(r.p99), 1), max: round(Number(r.max), 1) }));
+    // Latency second by second (by the second each request was sent): a backlog that grows
+    // shows as a rising line, a hiccup as a spike.
+    const bySecond = latencyBySecond(paced.ids, sentAt, e2eStartMs, (id) => answers.latencyOf(id));
     log(`e2e by second: ${bySecond.map((r) => `${r.second}s n=${r.n} p50=${r.p50} p99=${r.p99}`).join('; ')}`);
 
     // 6. The knee: evenly paced steps on the same processes, each held KNEE_SECONDS.
     log(`6/6 knee search from ${RATE} req/s: ${KNEE_SECONDS} s steps, coarse ×1.4 until bracketed, then ≤ 10 % steps (at most 12 steps)`);
     const kneeSteps: KneeStep[] = [];
     for (let rate = nextKneeRate(kneeSteps, RATE); rate !== null; rate = nextKneeRate(kneeSteps, RATE)) {
-      const step = await kneeStep(client, gatewayPort, rate, (i) => request(counter + i));
+      const step = await kneeStep(client, answers, gatewayPort, rate, (i) => request(counter + i));
       counter += step.sent;
       ids.push(...step.ids);
       kneeSteps.push(step.result);
@@ -211,6 +204,8 @@ async function main(): Promise<void> {
     }
     const kneeRps = kneeOf(kneeSteps);
     log(`knee_rps ${kneeRps}`);
+    answers.stop();
+    timesRedis.disconnect();
 
     // Exactly one answer per accepted request, over every phase (an id twice would be a dedupe hit).
     if (new Set(ids).size !== ids.length) log(`note: ${ids.length - new Set(ids).size} accepted ids came back twice (deduplicated repeats)`);
@@ -250,7 +245,7 @@ async function main(): Promise<void> {
         kneeSteps,
         kneeRule: `each step holds its rate ${KNEE_SECONDS} s, evenly paced; held when every request was accepted and answered and p99 < ${KNEE_P99_LIMIT_MS} ms; the queue drains between steps`,
         e2eLatency:
-          'status_checks.requested_at (gateway clock, when the handler takes the request, after its token and body are checked) to messages.created_at (PostgreSQL clock, start of the worker transaction that commits the message); one machine, one clock',
+          "from the bench sending the request (Date.now() before the request is written) to the status-check job's finishedOn, which its worker stamps after the answer's commit: arrival to committed message, an upper bound; one machine, one clock",
         rateLimits: 'RATE_LIMIT_STATUS_CHECKS raised to 1e9: the limiter still runs (one Redis call per request) but refuses nothing, so intake measures accepted requests',
       },
     };
@@ -277,33 +272,37 @@ async function main(): Promise<void> {
  */
 async function kneeStep(
   client: import('pg').Client,
+  answers: AnswerTimes,
   port: number,
   rate: number,
   request: (i: number) => { path: string; token: string; body: unknown },
 ): Promise<{ sent: number; ids: string[]; result: KneeStep }> {
-  const load = await pacedLoad(port, rate, KNEE_SECONDS, request);
-  const deadline = Date.now() + 5000;
-  let answered = 0;
-  for (;;) {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM status_checks WHERE id = ANY($1::uuid[]) AND status = 'delivered'`, [load.ids]);
-    answered = Number(rows[0].n);
-    if (answered >= load.ids.length || Date.now() > deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const latencies = (
-    await client.query<{ ms: number }>(
-      `SELECT extract(epoch FROM m.created_at - s.requested_at) * 1000 AS ms
-         FROM status_checks s JOIN messages m ON m.id = s.message_id WHERE s.id = ANY($1::uuid[])`,
-      [load.ids],
-    )
-  ).rows
-    .map((r) => Number(r.ms))
-    .sort((a, b) => a - b);
+  const load = await pacedLoad(port, rate, KNEE_SECONDS, request, (id, at) => answers.track(id, at));
+  const latencies = await answers.of(load.ids, 5000);
+  const answered = latencies.length;
   // Unanswered requests count as slower than any answered one.
   const p99 = answered < load.sent ? Infinity : percentile(latencies, 99);
   const held = load.errors === 0 && answered === load.sent && p99 < KNEE_P99_LIMIT_MS;
   if (!held) await waitForAnswered(client, load.ids, 120_000);
   return { sent: load.sent, ids: load.ids, result: { rate, held, p99Ms: round(Number.isFinite(p99) ? p99 : (latencies.at(-1) ?? 0), 1), sent: load.sent, answered } };
+}
+
+/** p50, p99 and max of the requests sent in each second since `startMs`. */
+function latencyBySecond(ids: readonly string[], sentAt: Map<string, number>, startMs: number, latencyOf: (id: string) => number | undefined): SecondLatency[] {
+  const seconds = new Map<number, number[]>();
+  for (const id of new Set(ids)) {
+    const latency = latencyOf(id);
+    const at = sentAt.get(id);
+    if (latency === undefined || at === undefined) continue;
+    const second = Math.floor((at - startMs) / 1000);
+    seconds.set(second, [...(seconds.get(second) ?? []), latency]);
+  }
+  return [...seconds.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([second, values]) => {
+      values.sort((a, b) => a - b);
+      return { second, n: values.length, p50: round(percentile(values, 50), 1), p99: round(percentile(values, 99), 1), max: round(values.at(-1)!, 1) };
+    });
 }
 
 async function waitForAnswered(client: import('pg').Client, ids: string[], timeoutMs: number): Promise<void> {

@@ -9,13 +9,15 @@ export interface PacedResult {
 
 /**
  * Sends `rate` requests a second for `seconds`, each at its own time slot (t0 + i/rate), not in
- * bursts, over keep-alive connections. `body(i)` gives each request's path, token and JSON.
+ * bursts, over keep-alive connections. `request(i)` gives each request's path, token and JSON;
+ * `onAccepted` hears of each accepted request with the time (Date.now()) it was sent.
  */
 export async function pacedLoad(
   port: number,
   rate: number,
   seconds: number,
   request: (i: number) => { path: string; token: string; body: unknown },
+  onAccepted: (id: string, sentAtMs: number) => void = () => undefined,
 ): Promise<PacedResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(rate * seconds);
@@ -28,12 +30,15 @@ export async function pacedLoad(
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const { path, token, body } = request(i);
     result.sent += 1;
+    const sentAt = Date.now();
     inFlight.push(
       send(agent, port, path, token, JSON.stringify(body)).then(
         ({ status, text }) => {
           if (status === 202) {
+            const { id } = JSON.parse(text) as { id: string };
             result.accepted += 1;
-            result.ids.push(JSON.parse(text).id);
+            result.ids.push(id);
+            onAccepted(id, sentAt);
           } else result.errors += 1;
         },
         () => {

@@ -1,18 +1,17 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import promBundle from 'express-prom-bundle';
-import { pinoHttp } from 'pino-http';
 import { API_PREFIX, apiRouter } from '../api/api';
 import { LiveEventHub } from '../api/live-events';
 import type { AppContext } from '../context';
 import { Authenticator } from '../http/authenticate';
 import { operationsRoutes } from '../http/operations.routes';
 import { errorHandler, notFoundHandler } from '../http/problem';
-import { requestSerializer } from '../http/request-log';
+import { accessLog } from '../http/access-log';
 import { securityHeaders } from '../http/security-headers';
 import { SessionCookies } from '../http/session';
 import { InboxEventSubscriber } from '../shared/inbox-events';
-import { errorSerializer, logger } from '../shared/logger';
+import { logger } from '../shared/logger';
 import { registerQueueDepth, registry } from '../shared/metrics';
 import { createRedis } from '../shared/redis';
 import { OneShotForms } from '../web/one-shot-forms';
@@ -42,17 +41,7 @@ export function createApp(ctx: AppContext, live = liveEventHub(ctx)): express.Ex
   app.set('trust proxy', ctx.config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders(ctx.config.publicUrl));
-  app.use(
-    pinoHttp({
-      logger,
-      serializers: { err: errorSerializer, req: requestSerializer },
-      // req.log carries only the request id: binding the whole request to a child logger on
-      // every call costs more than the status-check handler itself.
-      quietReqLogger: true,
-      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-    }),
-  );
+  app.use(accessLog(logger, { ignore: ['/healthz', '/readyz', '/metrics'] }));
   app.use(
     promBundle({
       autoregister: false,

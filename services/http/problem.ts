@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { AppError } from '../shared/app-error';
+import { loggedUrl } from './access-log';
 import { logger } from '../shared/logger';
 import { isDependencyUnavailable } from '../shared/unavailable';
 import { PAGES } from '../shared/page-paths';
@@ -90,7 +91,7 @@ export function internalError(error: unknown, production: boolean): AppError {
 export function errorHandler(settings: ProblemSettings): ErrorRequestHandler {
   return (error, req: Request, res: Response, _next) => {
     const appError = toAppError(error);
-    if (!appError) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    if (!appError) logger.error({ err: error, method: req.method, url: loggedUrl(req.originalUrl) }, 'unhandled error');
     sendProblem(res, appError ?? internalError(error, settings.production), settings.publicUrl);
   };
 }
