@@ -19,6 +19,9 @@ const BUDGET_MS = Number(process.env.DEPENDENCY_AUDIT_BUDGET_MS) || 60_000;
 const REGISTRY = (process.env.npm_config_registry || 'https://registry.npmjs.org/').replace(/\/*$/, '/');
 // The abbreviated metadata: every version's dist and deprecation, a fraction of the full document.
 const ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8';
+// Deprecated for good in 2020: a registry whose metadata does not say so drops every deprecation
+// (this machine's mirror does), and "0 deprecated" would then mean nothing.
+const DEPRECATED_FOR_GOOD = { name: 'request', version: '2.88.2' };
 
 const log = (line) => console.log(`[audit] ${line}`);
 
@@ -75,6 +78,13 @@ async function fetchVersions(name, versions, budget) {
   return answer;
 }
 
+// True only when the registry answered and the canary's deprecation is missing.
+async function registryDropsDeprecations(budget) {
+  const answer = await fetchVersions(DEPRECATED_FOR_GOOD.name, [DEPRECATED_FOR_GOOD.version], budget);
+  const canary = answer.status === 'found' ? answer.versions[DEPRECATED_FOR_GOOD.version] : null;
+  return canary !== null && !canary.deprecated;
+}
+
 async function mapWithConcurrency(items, limit, work) {
   const results = new Map();
   let next = 0;
@@ -99,6 +109,7 @@ async function auditLockFile() {
   const findings = entries.flatMap((entry) => auditEntry(entry, answers.get(entry.name)));
   const unreachableNames = [...answers.values()].filter((answer) => answer.status === 'unreachable').length;
   const verdict = verdictOf({ findings, names: versionsByName.size, unreachableNames, budgetExceeded: budget.aborted });
+  const deprecationsBlind = !findings.some((finding) => finding.kind === 'deprecated') && (await registryDropsDeprecations(budget));
 
   const production = entries.filter((entry) => !entry.dev).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -111,6 +122,7 @@ async function auditLockFile() {
   for (const finding of verdict.warnings) log(`warning ${formatFinding(finding)}`);
   const unchecked = verdict.unchecked.slice(0, 5).map((finding) => `${finding.name} (${finding.detail})`);
   if (unchecked.length > 0) log(`warning: ${verdict.unchecked.length} packages not checked, e.g. ${unchecked.join(', ')}`);
+  if (deprecationsBlind) log(`warning: this registry's metadata carries no deprecations (not even ${DEPRECATED_FOR_GOOD.name}@${DEPRECATED_FOR_GOOD.version}'s), so none could be seen`);
 
   if (verdict.status === 'failed') log('failed: a locked tarball differs from the registry or is gone, or a production dependency is deprecated for security');
   else if (verdict.status === 'not-done') log(`WARNING: the dependency audit could not be done: ${budget.aborted ? `the registry did not answer within ${BUDGET_MS / 1000} s` : `${unreachableNames} of ${versionsByName.size} package names could not be fetched`} (${REGISTRY}); not failing CI for it`);

@@ -116,6 +116,18 @@ describe('the dependency audit (npm run audit:deps)', () => {
     expect(exitCode).toBe(1);
   }, 60_000);
 
+  test('when the registry drops every deprecation (as the mirror on this machine does), then the audit says it could see none', async () => {
+    const documents = packuments();
+    documents.request = { name: 'request', versions: { '2.88.2': { version: '2.88.2', dist: { integrity: digest('request'), tarball: 'http://127.0.0.1/request/-/request-2.88.2.tgz' } } } };
+    respond = mirror(documents);
+    const { exitCode, output } = await runAudit();
+    expect(output).toContain("[audit] warning: this registry's metadata carries no deprecations (not even request@2.88.2's)");
+    expect(exitCode).toBe(0);
+
+    documents.request.versions['2.88.2'].deprecated = 'request has been deprecated, see https://github.com/request/request/issues/3142';
+    expect((await runAudit()).output).not.toContain('carries no deprecations');
+  }, 60_000);
+
   test('when a GET fails once, then it is tried again and the audit passes', async () => {
     const answered = mirror();
     const failedOnce = new Set<string>();
@@ -127,7 +139,8 @@ describe('the dependency audit (npm run audit:deps)', () => {
     };
     const { exitCode, output } = await runAudit();
     expect(output).toContain('[audit] passed');
-    expect(requests.filter((request) => request.startsWith('GET')).sort()).toEqual(['GET /dev-c', 'GET /dev-c', 'GET /prod-a', 'GET /prod-a', 'GET /prod-b', 'GET /prod-b']);
+    // Each name twice, and the deprecation canary (unknown here: 404, then tried again).
+    expect(requests.filter((request) => request.startsWith('GET')).sort()).toEqual(['GET /dev-c', 'GET /dev-c', 'GET /prod-a', 'GET /prod-a', 'GET /prod-b', 'GET /prod-b', 'GET /request', 'GET /request']);
     expect(exitCode).toBe(0);
   }, 60_000);
 
