@@ -165,20 +165,25 @@ function failsAudit(finding) {
 }
 
 /**
- * The verdict of the lock-file audit. It fails (exit 1) on any finding that fails the audit, even
- * when not every package could be checked: such a finding is a fact about the registry, not a
- * flaky network. Without one, it says "not-done" (exit 0, with a warning) when the time budget ran
- * out or most package names could not be fetched, so that an unreachable registry never fails CI.
+ * The verdict of the lock-file audit. It is "not-done" (exit 0, with a warning) when the time
+ * budget ran out or the registry did not answer for most package names — unreachable, or a 404
+ * for most of them (a proxy or another registry, not a mass unpublishing; such 404s say nothing
+ * about a package and count as not checked) — so that an unusable registry never fails CI. A
+ * finding that fails the audit fails it even then: a changed tarball is a fact, not a flaky network.
  */
-function verdictOf({ findings, names, unreachableNames, budgetExceeded }) {
-  const failures = findings.filter(failsAudit);
-  const warnings = findings.filter((finding) => finding.kind !== 'unchecked' && !failsAudit(finding));
-  const unchecked = findings.filter((finding) => finding.kind === 'unchecked');
-  const mostlyUnreachable = names > 0 && unreachableNames * 2 > names;
+function verdictOf({ findings, names, unreachableNames, notFoundNames = 0, budgetExceeded }) {
+  const registryAnswered = (unreachableNames + notFoundNames) * 2 <= names;
+  const believed = registryAnswered ? findings : findings.map((finding) => (finding.kind === 'package-missing' ? { ...finding, kind: 'unchecked', detail: 'the registry knows most names not at all' } : finding));
+  const failures = believed.filter(failsAudit);
+  const warnings = believed.filter((finding) => finding.kind !== 'unchecked' && !failsAudit(finding));
+  const unchecked = believed.filter((finding) => finding.kind === 'unchecked');
+  let notDone = null;
+  if (budgetExceeded) notDone = 'time-budget';
+  else if (!registryAnswered) notDone = unreachableNames >= notFoundNames ? 'unreachable' : 'unknown-packages';
   let status = 'passed';
   if (failures.length > 0) status = 'failed';
-  else if (budgetExceeded || mostlyUnreachable) status = 'not-done';
-  return { status, exitCode: status === 'failed' ? 1 : 0, failures, warnings, unchecked };
+  else if (notDone) status = 'not-done';
+  return { status, notDone, exitCode: status === 'failed' ? 1 : 0, findings: believed, failures, warnings, unchecked };
 }
 
 const KIND_LABELS = {

@@ -192,8 +192,18 @@ describe('the verdict of the lock-file audit', () => {
   });
 
   test('when the time budget ran out or most names could not be fetched, then the audit is not done and CI does not fail', () => {
-    expect(verdict([], { budgetExceeded: true })).toMatchObject({ status: 'not-done', exitCode: 0 });
-    expect(verdict([finding('unchecked', false)], { unreachableNames: 6 })).toMatchObject({ status: 'not-done', exitCode: 0 });
+    expect(verdict([], { budgetExceeded: true })).toMatchObject({ status: 'not-done', notDone: 'time-budget', exitCode: 0 });
+    expect(verdict([finding('unchecked', false)], { unreachableNames: 6 })).toMatchObject({ status: 'not-done', notDone: 'unreachable', exitCode: 0 });
+  });
+
+  test('when the registry knows most names not at all (404), then their "missing" says nothing: not checked, not done', () => {
+    const result = verdict([finding('package-missing', false), finding('package-missing', true)], { notFoundNames: 6 });
+    expect(result).toMatchObject({ status: 'not-done', notDone: 'unknown-packages', exitCode: 0, failures: [] });
+    expect(result.unchecked.map((unchecked: { kind: string }) => unchecked.kind)).toEqual(['unchecked', 'unchecked']);
+  });
+
+  test('when a registry that knows the other names has none of one, then that package is missing and the audit fails', () => {
+    expect(verdict([finding('package-missing', false)], { notFoundNames: 1 })).toMatchObject({ status: 'failed', notDone: null, exitCode: 1 });
   });
 
   test('when a few names could not be fetched, then the rest decides and the few are listed', () => {
