@@ -40,4 +40,10 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'import-x/no-restricted-paths': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The CI scripts are plain Node, run without a build: ESLint's core rules and Node's globals.
+    files: ['.ci/**/*.mjs', '.ci/**/*.cjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
+    rules: { 'no-undef': 'error', 'no-unused-vars': ['error', { caughtErrors: 'none' }], 'prefer-const': 'error', 'no-unreachable': 'error', eqeqeq: 'error' },
+  },
 );
