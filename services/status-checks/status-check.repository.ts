@@ -113,8 +113,8 @@ export async function loadStatusCheckAnswers(dataSource: DataSource, statusCheck
 // with several answers in the group gets one e-mail event (for the first), as one at a time would.
 const WRITE_ANSWERS_SQL = `
   WITH input AS (
-    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::uuid[])
-      AS i(user_id, subject, body_text, body_html, data, event_key, status_check_id)
+    SELECT * FROM jsonb_to_recordset($1::jsonb)
+      AS i(user_id uuid, subject text, body_text text, body_html text, data jsonb, event_key text, status_check_id uuid)
   ), m AS (
     INSERT INTO messages (user_id, kind, subject, body_text, body_html, data, event_key)
     SELECT user_id, 'case_status', subject, body_text, body_html, data, event_key FROM input
@@ -127,13 +127,13 @@ const WRITE_ANSWERS_SQL = `
     UPDATE users u SET last_status_mail_at = now()
       FROM (SELECT DISTINCT user_id FROM m) mu
      WHERE u.id = mu.user_id AND u.notify_by_email
-       AND (u.last_status_mail_at IS NULL OR u.last_status_mail_at <= now() - make_interval(mins => $8))
+       AND (u.last_status_mail_at IS NULL OR u.last_status_mail_at <= now() - make_interval(mins => $2))
     RETURNING u.id
   ), mailed AS (
     SELECT DISTINCT ON (m.user_id) m.id FROM m JOIN mail ON mail.id = m.user_id ORDER BY m.user_id, m.event_key
   ), event AS (
     INSERT INTO outbox_events (job_name, payload)
-    SELECT $9::text, jsonb_build_object('messageId', mailed.id) FROM mailed RETURNING id, payload->>'messageId' AS message_id
+    SELECT $3::text, jsonb_build_object('messageId', mailed.id) FROM mailed RETURNING id, payload->>'messageId' AS message_id
   )
   SELECT m.id AS message_id, m.event_key, e.id AS event_id FROM m LEFT JOIN event e ON e.message_id = m.id::text`;
 
@@ -156,14 +156,20 @@ export type WrittenAnswer = { messageId: string; mailEvent: RecordedEvent | null
  */
 export async function writeStatusAnswers(dataSource: DataSource, answers: readonly StatusAnswer[], mailThrottleMinutes: number): Promise<WrittenAnswer[]> {
   const eventKey = (a: StatusAnswer) => `status-check:${a.statusCheckId}`;
-  const rows = await preparedQuery<{ message_id: string; event_key: string; event_id: string | null }>(dataSource, 'status-check-answer-write-many', WRITE_ANSWERS_SQL, [
-    answers.map((a) => a.userId),
-    answers.map((a) => a.rendered.subject),
-    answers.map((a) => a.rendered.text),
-    answers.map((a) => a.rendered.html),
-    answers.map((a) => JSON.stringify(a.data)),
-    answers.map(eventKey),
-    answers.map((a) => a.statusCheckId),
+  // The group goes as one JSON document: one native JSON.stringify instead of pg escaping every
+  // rendered body into seven array literals (measured: pg's escapeElement was 4 % of the
+  // draining worker's CPU).
+  const input = answers.map((a) => ({
+    user_id: a.userId,
+    subject: a.rendered.subject,
+    body_text: a.rendered.text,
+    body_html: a.rendered.html,
+    data: a.data,
+    event_key: eventKey(a),
+    status_check_id: a.statusCheckId,
+  }));
+  const rows = await preparedQuery<{ message_id: string; event_key: string; event_id: string | null }>(dataSource, 'status-check-answer-write-json', WRITE_ANSWERS_SQL, [
+    JSON.stringify(input),
     mailThrottleMinutes,
     NEW_MESSAGE_MAIL,
   ]);
@@ -174,7 +180,7 @@ export async function writeStatusAnswers(dataSource: DataSource, answers: readon
     byKey.delete(eventKey(a));
     if (!row) return null;
     const messageId = row.message_id;
-    // The same job the statement recorded (its name is $9, its payload the message id).
+    // The same job the statement recorded (its name is $3, its payload the message id).
     const mailEvent: RecordedEvent | null = row.event_id ? { id: row.event_id, job: { name: NEW_MESSAGE_MAIL, data: { messageId } } } : null;
     return { messageId, mailEvent };
   });
