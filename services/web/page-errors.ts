@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import { loggedUrl } from '../http/access-log';
 import { internalError, toAppError } from '../http/problem';
 import { AppError } from '../shared/app-error';
 import { logger } from '../shared/logger';
@@ -38,7 +39,7 @@ export function pageError(production: boolean): ErrorRequestHandler {
       (status === 404 && !(error instanceof AppError) ? AppError.notFound('Nie ma takiego pliku.') : undefined) ??
       toAppError(error);
     if (!appError) {
-      logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error on a web page');
+      logger.error({ err: error, method: req.method, url: loggedUrl(req.originalUrl) }, 'unhandled error on a web page');
     }
     const shown = appError ?? internalError(error, production);
     res.set(shown.headers);
