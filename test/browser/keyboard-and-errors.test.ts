@@ -157,9 +157,14 @@ describe('pages by keyboard, and errors people can act on', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
     }
     const codes = ['validation_failed', 'payload_too_large', 'unauthorized', 'forbidden', 'not_found', 'too_many_requests', 'login_taken', 'invalid_code',
-      'invalid_credentials', 'account_not_active', 'invalid_key', 'key_not_found', 'invalid_case_number', 'submission_already_registered', 'case_closed'];
+      'invalid_credentials', 'account_not_active', 'invalid_key', 'key_not_found', 'invalid_case_number', 'submission_already_registered', 'case_closed',
+      'storage_quota_exceeded', 'not_overdue', 'reminder_pending', 'already_forwarded', 'account_disabled', 'email_taken', 'last_admin', 'mfa_setup_required', 'mfa_enabled'];
     await page.goto(`${service.baseUrl}/pomoc`);
     for (const code of codes) expect(await page.locator(`#blad-${code}`).count()).toBe(1);
+    // Every entry of the table of contents leads somewhere on the page.
+    const contents = await page.locator('nav[aria-label="Spis treści pomocy"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(contents.length).toBeGreaterThan(8);
+    for (const href of contents) expect(await page.locator(href).count()).toBe(1);
     const problem = await service.api('POST', '/api/v1/auth/login', { body: { login: 'nikt', password: 'zle-haslo-123' } });
     expect(problem.body.type).toMatch(/\/pomoc#blad-invalid_credentials$/);
   });
