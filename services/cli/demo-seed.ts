@@ -7,7 +7,8 @@ import { findUserStatusByLogin } from '../accounts/user.repository';
 import { findPaperCaseNumber } from '../cases/case.repository';
 import type { Actor } from '../audit/actor';
 import type { AppContext } from '../context';
-import { CaseOpeningService } from '../office/case-opening.service';
+import { earliestCallDueDate } from '../correspondence/call-rules';
+import { CaseOpeningService, findUnit } from '../office/case-opening.service';
 import { UnitsService } from '../office/units.service';
 import { AppError } from '../shared/app-error';
 import { listOwnSubmissions } from '../submissions/submission.repository';
@@ -32,6 +33,7 @@ const PAPER_APPLICANT = { firstName: 'Zofia', lastName: 'Wiśniewska' };
 export interface DemoSeedResult {
   accounts: Array<{ login: string; password: string; role: string; unitSymbol?: string; created: boolean }>;
   units: Array<{ symbol: string; name: string; created: boolean }>;
+  /** With a call for completion (awaiting the citizen's reply) and a letter from the office, made with the case. */
   submissionCase: { receiptNumber: string; number: string; created: boolean };
   paperCase: { number: string; accessKey: string; created: boolean };
 }
@@ -72,6 +74,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeedResult> {
   const registrar = STAFF[0];
   const registrarActor = actor(staffIds.get(registrar.login)!, registrar.login, 'registrar');
   const submissionCase = await ensureSubmissionCase(ctx, opening, registrarActor, citizen.id);
+  if (submissionCase.created) await addCorrespondence(ctx, submissionCase.number, staffIds.get(STAFF[1].login)!);
   const paperCase = await ensurePaperCase(dataSource, opening, registrarActor);
   return { accounts, units, submissionCase, paperCase };
 }
@@ -123,6 +126,26 @@ async function ensureSubmissionCase(ctx: AppContext, opening: CaseOpeningService
     issueAccessKey: false,
   });
   return { receiptNumber: receipt.receiptNumber, number: opened.number, created: true };
+}
+
+/**
+ * The GN official's correspondence in the ESP case, so that the citizen's case page shows both
+ * directions: a letter from the office, and a call for completion (the case then awaits the
+ * citizen, its clock paused) with the reply form ready. Made once, with the case.
+ */
+async function addCorrespondence(ctx: AppContext, number: string, officialId: string): Promise<void> {
+  const gn = await findUnit(ctx.dataSource.manager, 'GN');
+  const official: Actor = { ...actor(officialId, STAFF[1].login, 'official'), unitId: gn.id };
+  await ctx.services.letters.send(official, number, {
+    title: 'Informacja o opłacie za wypis (demo)',
+    content: 'Uprzejmie informuję, że wydanie wypisu z rejestru gruntów podlega opłacie zgodnie z ustawą Prawo geodezyjne i kartograficzne. Dowód wpłaty prosimy przesłać w odpowiedzi na wezwanie.',
+    attachments: [],
+  });
+  await ctx.services.calls.create(official, number, {
+    what: 'Proszę przesłać dowód uiszczenia opłaty za wypis z rejestru gruntów (skan lub zdjęcie potwierdzenia przelewu).',
+    // Two weeks: a week past the least the KPA allows, whatever the clock says at midnight.
+    dueDate: earliestCallDueDate(new Date(Date.now() + 7 * 24 * 3600 * 1000)),
+  });
 }
 
 /** A paper application registered in GN with an access key for the applicant. */
@@ -183,6 +206,7 @@ export function describeDemo(result: DemoSeedResult, publicUrl: string): string 
     `Sprawa z pisma ESP / Case from an ESP submission: ${result.submissionCase.number} (potwierdzenie/receipt ${result.submissionCase.receiptNumber})`,
     `  Klucz dostępu do niej jest w skrzynce obywatela (wiadomość "Wszczęto sprawę"), gdy działa worker.`,
     `  Its access key is in the citizen's inbox (case_opened message) once a worker has run.`,
+    `  Ma wezwanie do uzupełnienia i pismo z urzędu / It has a call for completion and a letter from the office.`,
     '',
     `Sprawa z wniosku papierowego / Case from a paper application: ${result.paperCase.number}`,
     `  Internetowy klucz dostępu / Internet access key: ${result.paperCase.accessKey}`,

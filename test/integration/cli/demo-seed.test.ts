@@ -115,6 +115,15 @@ describe('npm run cli -- demo:seed', () => {
       [fromEsp![1]],
     );
     expect(espCase.rows).toEqual([{ status: 'registered', request_access_key: true }]);
+    // Its correspondence both ways: a letter from the office and a call that awaits the citizen.
+    const correspondence = () =>
+      db.query(
+        `SELECT c.status, (SELECT count(*)::int FROM case_calls k WHERE k.case_id = c.id AND k.status = 'open') AS open_calls,
+                (SELECT count(*)::int FROM case_letters l WHERE l.case_id = c.id) AS letters
+           FROM cases c WHERE c.number = $1`,
+        [fromEsp![1]],
+      );
+    expect((await correspondence()).rows).toEqual([{ status: 'awaiting_applicant', open_calls: 1, letters: 1 }]);
 
     const second = await runCli(['demo:seed']);
     expect(second.stderr).toBe('');
@@ -129,6 +138,7 @@ describe('npm run cli -- demo:seed', () => {
       [LOGINS],
     );
     expect(counts.rows[0]).toEqual({ users: 5, units: 3, cases: 2 });
+    expect((await correspondence()).rows).toEqual([{ status: 'awaiting_applicant', open_calls: 1, letters: 1 }]);
     // The second run's key is the paper case's one live key.
     const newKey = /Internet access key: (\S+)/.exec(second.stdout)![1];
     const liveAfter = await db.query(
