@@ -33,7 +33,7 @@ export interface WebDeps {
   services: DomainServices;
   tokens: TokenService;
   cookies: SessionCookies;
-  /** One-shot forms (a reload must not open a second case). */
+  /** One-shot forms (a reload must not open a second case, a double click send a second letter). */
   oneShot: OneShotForms;
   publicUrl: string;
   production: boolean;
@@ -65,7 +65,7 @@ export function webRouter(deps: WebDeps): express.Router {
   router.use(webInfoRoutes());
   router.use(receiptCheckRoutes(services.receipts));
   router.use(authPages(accounts, services.passwordReset, tokens, cookies));
-  router.use(citizenPages(services));
+  router.use(citizenPages(services, deps.oneShot));
   router.use(accountPages(services, tokens, cookies, accountSections(accounts)));
   router.use(twoStepPages(accounts, cookies));
   router.use(

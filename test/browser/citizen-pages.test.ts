@@ -138,6 +138,18 @@ describe('citizen pages in Chromium', () => {
     }
   });
 
+  test('when the citizen double-clicks "Wyślij pismo", then one letter is sent and the page shows its receipt number', async () => {
+    await page.goto(`${service.baseUrl}/wyslij-pismo`);
+    await page.getByLabel(/^Tytuł/).fill('Wniosek wysłany dwuklikiem');
+    await page.getByLabel(/^Treść/).fill('Proszę o wydanie wypisu z rejestru gruntów.');
+    await page.getByRole('button', { name: 'Wyślij pismo' }).dblclick();
+
+    await page.waitForURL(/\/moje-pisma\?wyslano=/);
+    expect(await page.getByRole('status').textContent()).toMatch(/Pismo „Wniosek wysłany dwuklikiem” zostało przyjęte\./);
+    const [{ n }] = await service.ctx.dataSource.query(`SELECT count(*)::int AS n FROM submissions WHERE title = 'Wniosek wysłany dwuklikiem'`);
+    expect(n).toBe(1);
+  });
+
   test('when the citizen logs out, then the inbox asks them to log in again', async () => {
     await page.getByRole('button', { name: 'Wyloguj' }).click();
     await page.waitForURL(/\/logowanie\?wylogowano/);

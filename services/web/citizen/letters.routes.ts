@@ -4,6 +4,8 @@ import type { SubmissionService } from '../../submissions/submission.service';
 import { PAGES } from '../../shared/page-paths';
 import { sessionOf } from '../../http/session';
 import { postForm, sendFormPage } from '../form-page';
+import { keptFormId, redirectOnce, type StillSending } from '../one-shot-answer';
+import { newFormId, type OneShotForms } from '../one-shot-forms';
 import { WebForm, type FieldSpec } from '../web-forms';
 import { sendPage } from '../web-render';
 import { ATTACHMENTS_FIELD, letterUpload, uploadedAttachments } from '../web-uploads';
@@ -16,11 +18,16 @@ const SUBMIT_FIELDS: FieldSpec[] = [
   { name: 'requestAccessKey', label: 'Proszę o wygenerowanie internetowego klucza dostępu do sprawy' },
 ];
 
-/** Sending a letter to the office's ESP, and the list of one's letters. */
-export function lettersRoutes(submissions: SubmissionService): express.Router {
+const LETTER_BEING_SENT: StillSending = {
+  detail: 'To pismo jest właśnie wysyłane. Za chwilę sprawdź listę „Moje pisma”, zanim wyślesz je ponownie.',
+  link: { href: PAGES.myLetters, label: 'Przejdź do listy pism' },
+};
+
+/** Sending a letter to the office's ESP (once, however often the form is sent), and the list of one's letters. */
+export function lettersRoutes(submissions: SubmissionService, oneShot: OneShotForms): express.Router {
   const router = express.Router();
 
-  router.get(PAGES.sendLetter, citizen, (_req, res) => submitPage(res, new WebForm(SUBMIT_FIELDS)));
+  router.get(PAGES.sendLetter, citizen, (_req, res) => submitPage(res, new WebForm(SUBMIT_FIELDS), newFormId()));
 
   router.post(PAGES.sendLetter, letterUpload(), keepLetterWhenLoggedOut, citizen, (req, res) => {
     const form = WebForm.from(SUBMIT_FIELDS, req.body);
@@ -34,11 +41,18 @@ export function lettersRoutes(submissions: SubmissionService): express.Router {
           requestAccessKey: form.checked('requestAccessKey'),
           attachments: uploadedAttachments(req),
         }),
-      act: async (input) => {
-        const receipt = await submissions.submit(sessionOf(res).principal.userId, input);
-        return `${PAGES.myLetters}?wyslano=${encodeURIComponent(receipt.id)}`;
-      },
-      show: (_form, status) => submitPage(res, form, status),
+      act: (input) =>
+        redirectOnce(
+          oneShot,
+          req,
+          res,
+          async () => {
+            const receipt = await submissions.submit(sessionOf(res).principal.userId, input);
+            return `${PAGES.myLetters}?wyslano=${encodeURIComponent(receipt.id)}`;
+          },
+          LETTER_BEING_SENT,
+        ),
+      show: (_form, status) => submitPage(res, form, keptFormId(req), status),
     });
   });
 
@@ -63,10 +77,10 @@ export function lettersRoutes(submissions: SubmissionService): express.Router {
 function keepLetterWhenLoggedOut(req: express.Request, res: express.Response, next: express.NextFunction): void {
   if (res.locals.session) return next();
   const form = WebForm.from(SUBMIT_FIELDS, req.body);
-  submitPage(res, form, 401, true);
+  submitPage(res, form, keptFormId(req), 401, true);
 }
 
-function submitPage(res: express.Response, form: WebForm, status = 200, sessionExpired = false): void {
+function submitPage(res: express.Response, form: WebForm, formId: string, status = 200, sessionExpired = false): void {
   sendFormPage(
     res,
     'wyslij-pismo',
@@ -74,6 +88,7 @@ function submitPage(res: express.Response, form: WebForm, status = 200, sessionE
     {
       title: 'Wyślij pismo do urzędu',
       sessionExpired,
+      formId,
       fields: {
         title: form.field('title', { hint: 'Na przykład: Wniosek o wydanie zaświadczenia. Najwyżej 200 znaków.' }),
         content: form.field('content', { textarea: true }),

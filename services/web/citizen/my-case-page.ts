@@ -9,6 +9,7 @@ import { isFinal } from '../../cases/case-status';
 import { sessionOf } from '../../http/session';
 import { sendFormPage } from '../form-page';
 import { ATTACHMENTS_HINT, callForPage, documentForPage } from '../correspondence-views';
+import { newFormId } from '../one-shot-forms';
 import { WebForm, type FieldSpec } from '../web-forms';
 import { ATTACHMENTS_FIELD } from '../web-uploads';
 
@@ -31,16 +32,17 @@ export interface MyCaseDeps {
   documents: CaseDocumentsService;
 }
 
-/** The case page's two forms, and the one just sent (its problems head the page). */
+/** The case page's two forms, the reply form's one-shot id, and the form just sent (its problems head the page). */
 export interface MyCaseForms {
   reminder: WebForm;
   reply: WebForm;
+  replyFormId: string;
   sent?: WebForm;
 }
 
 /** Fresh forms for the page; the reply form answers the oldest open call unless told otherwise. */
 export function freshForms(): MyCaseForms {
-  return { reminder: new WebForm(REMINDER_FIELDS), reply: new WebForm(REPLY_FIELDS) };
+  return { reminder: new WebForm(REMINDER_FIELDS), reply: new WebForm(REPLY_FIELDS), replyFormId: newFormId() };
 }
 
 /**
@@ -73,6 +75,7 @@ export async function sendMyCasePage(res: express.Response, deps: MyCaseDeps, nu
       pending: refusal === 'reminder_pending',
       formAction: `${base}/ponaglenie`,
       replyAction: `${base}/odpowiedz`,
+      replyFormId: forms.replyFormId,
       canReply: !isFinal(detail.status),
       calls: calls.map(callForPage),
       hasOpenCalls: openCalls.length > 0,

@@ -10,6 +10,8 @@ import { citizenCasePath, PAGES } from '../../shared/page-paths';
 import { sessionOf } from '../../http/session';
 import { documentFileParams, letterParams } from '../../correspondence/correspondence.schemas';
 import { postForm, sendFormPage } from '../form-page';
+import { keptFormId, redirectOnce } from '../one-shot-answer';
+import type { OneShotForms } from '../one-shot-forms';
 import { ATTACHMENTS_FIELD, letterUpload, uploadedAttachments } from '../web-uploads';
 import { WebForm } from '../web-forms';
 import { sendPage } from '../web-render';
@@ -26,7 +28,9 @@ const NOTICES: Record<string, string> = {
  * reply form, the documents both ways (office letters read on a page of their own, which records
  * the opening), their files, and the ponaglenie (KPA art. 37) when it is overdue.
  */
-export function myCaseRoutes(deps: MyCaseDeps & { replies: ReplyService; letters: OfficeLetterService; ownReceipt: (userId: string, id: string) => Promise<string | null> }): express.Router {
+export function myCaseRoutes(
+  deps: MyCaseDeps & { replies: ReplyService; letters: OfficeLetterService; oneShot: OneShotForms; ownReceipt: (userId: string, id: string) => Promise<string | null> },
+): express.Router {
   const router = express.Router();
   const path = `${PAGES.myCases}/:number`;
 
@@ -67,11 +71,21 @@ export function myCaseRoutes(deps: MyCaseDeps & { replies: ReplyService; letters
           ...(form.values.callId ? { callId: form.values.callId } : {}),
           attachments: uploadedAttachments(req),
         }),
-      act: async (input) => {
-        const receipt = await deps.replies.reply(sessionOf(res).principal.userId, number, input);
-        return `${citizenCasePath(number)}?odpowiedz=${encodeURIComponent(receipt.id)}#dokumenty`;
-      },
-      show: (shown, status) => sendMyCasePage(res, deps, number, { ...freshForms(), reply: shown, sent: shown }, null, status),
+      act: (input) =>
+        redirectOnce(
+          deps.oneShot,
+          req,
+          res,
+          async () => {
+            const receipt = await deps.replies.reply(sessionOf(res).principal.userId, number, input);
+            return `${citizenCasePath(number)}?odpowiedz=${encodeURIComponent(receipt.id)}#dokumenty`;
+          },
+          {
+            detail: 'Ta odpowiedź jest właśnie wysyłana. Za chwilę sprawdź dokumenty sprawy, zanim wyślesz ją ponownie.',
+            link: { href: `${citizenCasePath(number)}#dokumenty`, label: `Przejdź do sprawy ${number}` },
+          },
+        ),
+      show: (shown, status) => sendMyCasePage(res, deps, number, { ...freshForms(), reply: shown, replyFormId: keptFormId(req), sent: shown }, null, status),
       errorField: { case_closed: 'content', payload_too_large: ATTACHMENTS_FIELD },
     });
   });
@@ -119,6 +133,7 @@ function keepReplyWhenLoggedOut(req: express.Request, res: express.Response, nex
       number,
       replyAction: `${citizenCasePath(number)}/odpowiedz`,
       callId: form.values.callId ?? '',
+      formId: keptFormId(req),
       fields: {
         content: form.field('content', { textarea: true }),
         attachments: form.field(ATTACHMENTS_FIELD, { type: 'file', hint: ATTACHMENTS_HINT }),

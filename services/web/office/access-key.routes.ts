@@ -1,8 +1,8 @@
 import express from 'express';
 import { officeCasePath, PAGES } from '../../shared/page-paths';
 import { sendPage } from '../web-render';
-import { actorOfPage, caseNumberOf, registrar, type OfficeDeps } from './office-pages';
-import { alreadySent, formIdOf } from './one-shot-answer';
+import { actorOfPage, caseLink, caseNumberOf, registrar, type OfficeDeps } from './office-pages';
+import { alreadySent, formIdOf, stillSending } from '../one-shot-answer';
 
 /** A new access key for a case (the earlier one stops working), shown once. */
 export function accessKeyRoutes({ actors, opening, oneShot }: OfficeDeps): express.Router {
@@ -20,13 +20,9 @@ export function accessKeyRoutes({ actors, opening, oneShot }: OfficeDeps): expre
     // A reload of the key page must not issue yet another key (and kill the one just handed over).
     const outcome = await oneShot.run(formIdOf(req), async () => opening.reissueKey(await actorOfPage(actors, req, res), number), () => number);
     if (!outcome.done) {
-      alreadySent(
-        res,
-        number,
-        outcome.result
-          ? 'Ten klucz został już wydany tym formularzem i nie pokazujemy go ponownie. Jeśli go nie zapisano, wydaj nowy klucz na stronie sprawy.'
-          : 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź stronę sprawy, zanim wydasz kolejny klucz.',
-      );
+      const toCase = caseLink(number);
+      if (outcome.result === null) stillSending(res, { detail: 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź stronę sprawy, zanim wydasz kolejny klucz.', link: toCase });
+      else alreadySent(res, 'Ten klucz został już wydany tym formularzem i nie pokazujemy go ponownie. Jeśli go nie zapisano, wydaj nowy klucz na stronie sprawy.', toCase);
       return;
     }
     sendPage(res, 'urzad/klucz-wydany', { title: `Nowy klucz dostępu do sprawy ${number}`, number, accessKey: outcome.value.accessKey }, 201);

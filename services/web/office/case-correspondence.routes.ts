@@ -4,14 +4,18 @@ import { sendStoredFile } from '../../http/stored-file';
 import { AppError } from '../../shared/app-error';
 import { officeCasePath, PAGES } from '../../shared/page-paths';
 import { postForm } from '../form-page';
+import { keptFormId, redirectOnce } from '../one-shot-answer';
 import { WebForm } from '../web-forms';
 import { ATTACHMENTS_FIELD, letterUpload, uploadedAttachments } from '../web-uploads';
 import { CALL_FIELDS, freshCaseForms, LETTER_FIELDS, sendCasePage, type CaseForms } from './case-page';
-import { actorOfPage, caseNumberOf, deciders, staff, type OfficeDeps } from './office-pages';
+import { actorOfPage, caseLink, caseNumberOf, deciders, staff, type OfficeDeps } from './office-pages';
 
-/** A case's correspondence at the office: the call for completion and letter forms, and downloads of its documents' files. */
+/**
+ * A case's correspondence at the office: the call for completion and letter forms (each sent once,
+ * however often the browser sends it), and downloads of its documents' files.
+ */
 export function caseCorrespondenceRoutes(deps: OfficeDeps): express.Router {
-  const { actors, management, calls, letters, documents } = deps;
+  const { actors, management, calls, letters, documents, oneShot } = deps;
   const router = express.Router();
   const path = `${PAGES.officeCases}/:number`;
 
@@ -27,11 +31,18 @@ export function caseCorrespondenceRoutes(deps: OfficeDeps): express.Router {
     await postForm(res, {
       form,
       parse: () => form.parse(createCallBody, form.texts('what', 'dueDate')),
-      act: async (input) => {
-        await calls.create(await actorOfPage(actors, req, res), number, input);
-        return `${officeCasePath(number)}?wezwano=1#wezwania`;
-      },
-      show: (shown, status) => showWith(req, res, number, { call: shown, sent: shown }, status),
+      act: (input) =>
+        redirectOnce(
+          oneShot,
+          req,
+          res,
+          async () => {
+            await calls.create(await actorOfPage(actors, req, res), number, input);
+            return `${officeCasePath(number)}?wezwano=1#wezwania`;
+          },
+          { detail: 'To wezwanie jest właśnie wysyłane. Za chwilę sprawdź wezwania na stronie sprawy, zanim wyślesz je ponownie.', link: caseLink(number, '#wezwania') },
+        ),
+      show: (shown, status) => showWith(req, res, number, { call: shown, callFormId: keptFormId(req), sent: shown }, status),
       errorField: 'what',
     });
   });
@@ -43,11 +54,18 @@ export function caseCorrespondenceRoutes(deps: OfficeDeps): express.Router {
     await postForm(res, {
       form,
       parse: () => form.parse(sendLetterBody, { ...form.texts('title', 'content'), attachments: uploadedAttachments(req) }),
-      act: async (input) => {
-        await letters.send(await actorOfPage(actors, req, res), number, input);
-        return `${officeCasePath(number)}?wyslano-pismo=1#dokumenty`;
-      },
-      show: (shown, status) => showWith(req, res, number, { letter: shown, sent: shown }, status),
+      act: (input) =>
+        redirectOnce(
+          oneShot,
+          req,
+          res,
+          async () => {
+            await letters.send(await actorOfPage(actors, req, res), number, input);
+            return `${officeCasePath(number)}?wyslano-pismo=1#dokumenty`;
+          },
+          { detail: 'To pismo jest właśnie wysyłane. Za chwilę sprawdź dokumenty na stronie sprawy, zanim wyślesz je ponownie.', link: caseLink(number, '#dokumenty') },
+        ),
+      show: (shown, status) => showWith(req, res, number, { letter: shown, letterFormId: keptFormId(req), sent: shown }, status),
       errorField: { payload_too_large: ATTACHMENTS_FIELD },
     });
   });

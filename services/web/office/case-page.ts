@@ -39,17 +39,25 @@ export const LETTER_FIELDS: FieldSpec[] = [
   { name: ATTACHMENTS_FIELD, label: 'Załączniki' },
 ];
 
-/** The forms of a case's page, and the one just sent (its problems head the page). */
+/** The forms of a case's page, the one-shot ids of the call and letter forms, and the form just sent (its problems head the page). */
 export interface CaseForms {
   change: WebForm;
   call: WebForm;
+  callFormId: string;
   letter: WebForm;
+  letterFormId: string;
   sent?: WebForm;
 }
 
 /** The page's forms as they are before anything is typed. */
 export function freshCaseForms(detail: Pick<CaseDetail, 'status'>): CaseForms {
-  return { change: new WebForm(CHANGE_FIELDS, { status: detail.status }), call: new WebForm(CALL_FIELDS), letter: new WebForm(LETTER_FIELDS) };
+  return {
+    change: new WebForm(CHANGE_FIELDS, { status: detail.status }),
+    call: new WebForm(CALL_FIELDS),
+    callFormId: newFormId(),
+    letter: new WebForm(LETTER_FIELDS),
+    letterFormId: newFormId(),
+  };
 }
 
 /** What `read` answers, or null when the case is not the actor's to read (another unit's official). */
@@ -110,7 +118,9 @@ export async function sendCasePage(
       // A letter (the decision) may follow the end of a case: the unit rule alone decides.
       canSendLetter: (right === 'closed' ? await management.changeRight(actor, { ...detail, status: 'in_progress' }) : right) === 'allowed',
       callAction: `${base}/wezwanie`,
+      callFormId: forms.callFormId,
       letterAction: `${base}/pismo`,
+      letterFormId: forms.letterFormId,
       title: `Sprawa ${detail.number}`,
       notice,
       detail: {

@@ -16,6 +16,8 @@ import type { AuditLogService } from '../../audit/audit-log.service';
 import { AppError } from '../../shared/app-error';
 import { requireLogin, sessionOf } from '../../http/session';
 import type { OneShotForms } from '../one-shot-forms';
+import type { PageLink } from '../one-shot-answer';
+import { officeCasePath } from '../../shared/page-paths';
 
 /** What the office's pages call. */
 export interface OfficeDeps {
@@ -38,6 +40,11 @@ export const staff = requireLogin(['registrar', 'official', 'admin']);
 export const registrar = requireLogin(['registrar']);
 /** Those who decide on cases; which cases, the domain says (CaseManagementService.changeRight). */
 export const deciders = requireLogin(['official', 'admin']);
+
+/** A button to a case's page, `part` of it (`#wezwania`) if given. */
+export function caseLink(number: string, part = ''): PageLink {
+  return { href: officeCasePath(number) + part, label: `Przejdź do sprawy ${number}` };
+}
 
 /** One choice of a select or a suggestion list. */
 export interface Choice {

@@ -3,10 +3,10 @@ import { openCaseBody } from '../../office/office.schemas';
 import { PAGES } from '../../shared/page-paths';
 import { ANSWERED, postForm } from '../form-page';
 import { newFormId } from '../one-shot-forms';
+import { alreadySent, formIdOf, keptFormId, stillSending } from '../one-shot-answer';
 import { WebForm } from '../web-forms';
 import { sendPage } from '../web-render';
-import { actorOfPage, registrar, type OfficeDeps } from './office-pages';
-import { alreadySent, formIdOf } from './one-shot-answer';
+import { actorOfPage, caseLink, registrar, type OfficeDeps } from './office-pages';
 import { DEFAULT_DEADLINE_CHOICE, OPEN_ALIASES, PAPER_FIELDS, openCaseInput, openingChoices, sendOpeningPage } from './opening-form';
 
 /** Opening a case from a paper application; its access key, when asked for, is shown once. */
@@ -31,13 +31,15 @@ export function paperCaseRoutes({ actors, opening, units, oneShot }: OfficeDeps)
         // A reload of the page below sends this form again: it must not open a second case.
         const outcome = await oneShot.run(formId, async () => opening.open(await actorOfPage(actors, req, res), input), (opened) => opened.number);
         if (!outcome.done) {
-          alreadySent(
-            res,
-            outcome.result,
-            outcome.result
-              ? 'Ten formularz został już wysłany i sprawa jest założona. Klucza dostępu nie pokazujemy ponownie: jeśli go nie zapisano, wydaj nowy na stronie sprawy.'
-              : 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź listę spraw, zanim wyślesz go ponownie.',
-          );
+          if (outcome.result === null) {
+            stillSending(res, { detail: 'Ten formularz jest właśnie wysyłany. Za chwilę sprawdź listę spraw, zanim wyślesz go ponownie.', link: { href: PAGES.officeCases, label: 'Przejdź do listy spraw' } });
+          } else {
+            alreadySent(
+              res,
+              'Ten formularz został już wysłany i sprawa jest założona. Klucza dostępu nie pokazujemy ponownie: jeśli go nie zapisano, wydaj nowy na stronie sprawy.',
+              caseLink(outcome.result),
+            );
+          }
           return ANSWERED;
         }
         const opened = outcome.value;
@@ -45,7 +47,7 @@ export function paperCaseRoutes({ actors, opening, units, oneShot }: OfficeDeps)
         sendPage(res, 'urzad/sprawa-zalozona', { title: `Założono sprawę ${opened.number}`, opened, accessKey: opened.accessKey ?? null }, 201);
         return ANSWERED;
       },
-      show: async (form, status) => sendOpeningPage(res, 'urzad/sprawa-nowa', form, await openingChoices(units), { formId: formId ?? newFormId() }, status),
+      show: async (form, status) => sendOpeningPage(res, 'urzad/sprawa-nowa', form, await openingChoices(units), { formId: keptFormId(req) }, status),
     });
   });
 
