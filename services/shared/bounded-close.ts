@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import type { RedisConnection } from './redis';
 
 /**
@@ -41,8 +42,10 @@ export function canQuit(status: string): boolean {
  * connected, it is disconnected, which fails whatever still waits on it.
  */
 export async function closeRedis(connection: RedisConnection, timeoutMs = REDIS_CLOSE_TIMEOUT_MS): Promise<void> {
-  if (canQuit(connection.status)) {
-    if (await resolvesWithin(connection.quit(), timeoutMs)) return;
-  }
+  const quitted = canQuit(connection.status) && (await resolvesWithin(connection.quit(), timeoutMs));
+  // A Cluster that has quit is done. One server is too, except through Sentinel: QUIT leaves
+  // the failover detector's connections to the Sentinels open (and retrying once they are
+  // gone); only disconnect() closes them.
+  if (quitted && connection instanceof Cluster) return;
   connection.disconnect();
 }

@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import { canQuit, closeRedis, resolvesWithin } from '../../../services/shared/bounded-close';
 import type { RedisConnection } from '../../../services/shared/redis';
 
@@ -20,9 +21,19 @@ function connection(status: string, quit: () => Promise<'OK'>) {
 const never = () => new Promise<'OK'>(() => undefined);
 
 describe('closeRedis', () => {
-  test('when the connection is ready and QUIT is answered, then it quits and is not dropped', async () => {
+  test('when one server (or Sentinel) is ready and QUIT is answered, then it quits, then disconnects what QUIT leaves open (the Sentinel watch)', async () => {
     const { redis, calls } = connection('ready', async () => 'OK');
     await closeRedis(redis, 1000);
+    expect(calls).toEqual(['quit', 'disconnect']);
+  });
+
+  test('when a Cluster is ready and QUIT is answered, then it quits and nothing more', async () => {
+    const cluster = new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true });
+    const calls: string[] = [];
+    Object.defineProperty(cluster, 'status', { value: 'ready' });
+    cluster.quit = (async () => (calls.push('quit'), 'OK')) as Cluster['quit'];
+    cluster.disconnect = () => void calls.push('disconnect');
+    await closeRedis(cluster, 1000);
     expect(calls).toEqual(['quit']);
   });
 
