@@ -9,6 +9,7 @@ import type { Connections } from './shared/connections';
 import { InboxEventPublisher } from './shared/inbox-events';
 import { logger } from './shared/logger';
 import { RateLimits } from './shared/rate-limits';
+import { closeRedis } from './shared/bounded-close';
 import { createRedis, redisKeyspace, redisReady } from './shared/redis';
 import { allowNamedStatements } from './shared/database';
 import { ReadReplicas } from './shared/read-replicas';
@@ -48,7 +49,7 @@ export async function createContext(config: Config): Promise<AppContext> {
     services: createDomainServices(connections),
     async close() {
       await producer.close().catch(() => undefined);
-      redis.disconnect();
+      await closeRedis(redis);
       await connections.reads.close();
       await dataSource.destroy();
     },

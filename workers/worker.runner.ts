@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { AppContext } from '../services/context';
 import { assertMailTemplates } from '../services/mail/mail-templates';
 import { Mailer } from '../services/mail/mailer';
@@ -11,9 +11,11 @@ import { JOB_QUEUE, QUEUE_NAMES, type JobName, type JobNameOf, type JobOutcome, 
 import { logger } from '../services/shared/logger';
 import { PermanentFailure } from '../services/shared/permanent-failure';
 import { jobDuration } from '../services/shared/metrics';
+import { closeRedis } from '../services/shared/bounded-close';
 import { createRedis } from '../services/shared/redis';
 import { ThrottledLog } from '../services/shared/throttled-log';
 import { scheduleDeadlineScans } from './deadline-schedule';
+import { BoundedWorker } from './bounded-worker';
 import { backOffOnRedisErrors } from './redis-error-backoff';
 import type { JobHandler, JobInput, WorkerContext } from './job-handler.types';
 import { assertHandlersComplete, GIVE_UP_HANDLERS, JOB_HANDLERS } from './job-handler.registry';
@@ -58,7 +60,7 @@ export async function startWorkers(
 
   const stopBackoffs: Array<() => void> = [];
   const workers = queues.map(<Q extends QueueName>(queue: Q) => {
-    const worker = new Worker<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>(queue, (job, token) => runJob(queue, job, workerCtx, token), {
+    const worker = new BoundedWorker<JobPayloads[JobNameOf<Q>], JobOutcome, JobNameOf<Q>>(queue, (job, token) => runJob(queue, job, workerCtx, token), {
       ...WORKER_STALL_SETTINGS,
       connection,
       prefix: ctx.producer.queuePrefix,
@@ -86,8 +88,9 @@ export async function startWorkers(
     async close() {
       await stopRelay();
       for (const stop of stopBackoffs) stop();
-      await Promise.all(workers.map((w) => w.close()));
-      connection.disconnect();
+      const ended = await Promise.all(workers.map((w) => w.closeWithin()));
+      if (ended.includes('forced')) logger.warn({ forced: ended.filter((e) => e === 'forced').length }, 'workers did not close in time; their connections were dropped');
+      await closeRedis(connection);
       mailer.close();
     },
   };

@@ -85,6 +85,10 @@ export class QueueProducer {
     return QUEUE_NAMES.map((name) => this.queues[name] as Queue);
   }
 
+  /**
+   * Closes the queues; the connection is the caller's (`closeRedis`). A Queue on a connection it
+   * was given sends nothing to Redis when it closes, so this cannot wait on a node that died.
+   */
   async close(): Promise<void> {
     await Promise.all(this.all().map((q) => q.close()));
   }

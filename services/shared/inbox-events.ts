@@ -1,3 +1,4 @@
+import { closeRedis } from './bounded-close';
 import { logger } from './logger';
 import type { RedisConnection } from './redis';
 
@@ -78,7 +79,7 @@ export class InboxEventSubscriber {
   }
 
   close(): void {
-    this.redis?.disconnect();
+    if (this.redis) void closeRedis(this.redis);
     this.redis = null;
   }
 }

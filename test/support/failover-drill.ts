@@ -16,6 +16,10 @@ export interface DrillFigures {
   serverErrors: number;
   /** From the start of the failover until every accepted request was answered. */
   recoveredMs: number;
+  /** The longest time without a status-check answer from the start of the failover on. */
+  answersPausedMs: number;
+  /** The longest a status check waited from its request to its answer. */
+  slowestAnswerMs: number;
 }
 
 /**
@@ -99,6 +103,18 @@ export async function flowsThroughFailover(
        SELECT count(*) AS n FROM messages WHERE kind = 'case_opened' AND data->>'caseNumber' = ANY($1) GROUP BY data->>'caseNumber') t`,
     [cases],
   );
+  const answers: Array<{ requested: number; delivered: number }> = await db.query(
+    `SELECT extract(epoch FROM requested_at) * 1000 AS requested, extract(epoch FROM delivered_at) * 1000 AS delivered
+       FROM status_checks WHERE id = ANY($1) ORDER BY delivered_at`,
+    [statusChecks],
+  );
+  let answersPausedMs = 0;
+  let previous = failoverStarted;
+  for (const { delivered } of answers) {
+    if (Number(delivered) < failoverStarted) continue;
+    answersPausedMs = Math.max(answersPausedMs, Number(delivered) - previous);
+    previous = Number(delivered);
+  }
   return {
     statusChecksAccepted: statusChecks.length,
     statusChecksAnswered: await answered(),
@@ -107,6 +123,8 @@ export async function flowsThroughFailover(
     doubled: Number(doubledAnswers) + Number(doubledNotices),
     serverErrors,
     recoveredMs,
+    answersPausedMs: Math.round(answersPausedMs),
+    slowestAnswerMs: Math.round(Math.max(0, ...answers.map((a) => Number(a.delivered) - Number(a.requested)))),
   };
 }
 
