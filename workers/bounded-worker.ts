@@ -1,5 +1,6 @@
 import { Worker } from 'bullmq';
-import { REDIS_CLOSE_TIMEOUT_MS, resolvesWithin } from '../services/shared/bounded-close';
+import { REDIS_CLOSE_TIMEOUT_MS } from '../services/shared/bounded-close';
+import { resolvesWithin } from '../services/shared/resolves-within';
 
 /**
  * How long a worker's close waits for the jobs it holds to finish (and for BullMQ's blocking

@@ -2,6 +2,10 @@ import express from 'express';
 import type { Connections } from '../shared/connections';
 import { registry } from '../shared/metrics';
 import { assertRedisWritable } from '../shared/redis';
+import { resolvesWithin } from '../shared/resolves-within';
+
+/** How long each readiness check may take: a server that does not answer in time is not ready. */
+const READINESS_TIMEOUT_MS = 2000;
 
 /**
  * Liveness, readiness and metrics for operators (outside /api/v1). With `metrics: false` the
@@ -16,8 +20,8 @@ export function operationsRoutes(ctx: Pick<Connections, 'dataSource' | 'redis'>,
     // Ready means "can write": a PostgreSQL standby or a demoted Redis replica answers, but refuses
     // writes; so does a Redis Cluster with slots nobody serves.
     const [postgres, redis] = await Promise.all([
-      withTimeout(ctx.dataSource.query('SELECT pg_is_in_recovery() AS standby').then(([row]: Array<{ standby: boolean }>) => assertWritable(!row.standby))),
-      withTimeout(assertRedisWritable(ctx.redis)),
+      resolvesWithin(ctx.dataSource.query('SELECT pg_is_in_recovery() AS standby').then(([row]: Array<{ standby: boolean }>) => assertWritable(!row.standby)), READINESS_TIMEOUT_MS),
+      resolvesWithin(assertRedisWritable(ctx.redis), READINESS_TIMEOUT_MS),
     ]);
     const ready = postgres && redis;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres: up(postgres), redis: up(redis) });
@@ -36,16 +40,4 @@ function assertWritable(writable: boolean): void {
 
 function up(ok: boolean): 'up' | 'down' {
   return ok ? 'up' : 'down';
-}
-
-async function withTimeout(check: Promise<unknown>, ms = 2000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([check.then(() => true, () => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,5 +1,6 @@
 import { Cluster } from 'ioredis';
 import type { RedisConnection } from './redis';
+import { resolvesWithin } from './resolves-within';
 
 /**
  * How long a graceful close may take before the connection is dropped. A healthy Redis answers
@@ -7,22 +8,6 @@ import type { RedisConnection } from './redis';
  * (the process's own shutdown grace is 30 s, see `onShutdown`).
  */
 export const REDIS_CLOSE_TIMEOUT_MS = 2000;
-
-/**
- * True when `work` resolved within `ms`; false when it failed or the time ran out first (it
- * is not cancelled: the caller forces what it waited for).
- */
-export async function resolvesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([work.then(() => true, () => false), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Whether a connection in `status` can be asked to QUIT: only a connected one can answer.

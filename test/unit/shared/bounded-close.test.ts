@@ -1,5 +1,6 @@
 import { Cluster } from 'ioredis';
-import { canQuit, closeRedis, resolvesWithin } from '../../../services/shared/bounded-close';
+import { canQuit, closeRedis } from '../../../services/shared/bounded-close';
+import { resolvesWithin } from '../../../services/shared/resolves-within';
 import type { RedisConnection } from '../../../services/shared/redis';
 
 /** A stand-in for an ioredis connection: its status, and a QUIT that answers as told. */
